@@ -1,0 +1,57 @@
+/** Documents: every text that came in, stored once by the hash of its normalised text. */
+import { sql, type Kysely } from 'kysely';
+import type { DB, DocumentRow, NewDocument } from './schema.js';
+
+export async function findDocumentBySha(db: Kysely<DB>, sha256: string): Promise<DocumentRow | undefined> {
+  return db.selectFrom('documents').selectAll().where('sha256', '=', sha256).executeTakeFirst();
+}
+
+export async function findDocumentBySource(db: Kysely<DB>, kind: string, ref: string): Promise<DocumentRow | undefined> {
+  return db.selectFrom('documents').selectAll().where('source_kind', '=', kind).where('source_ref', '=', ref).executeTakeFirst();
+}
+
+export async function getDocument(db: Kysely<DB>, id: number): Promise<DocumentRow | undefined> {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertDocument(db: Kysely<DB>, doc: NewDocument): Promise<DocumentRow> {
+  return db.insertInto('documents').values(doc).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A newer version of the same source document (an edited Telegram message, a changed file). */
+export async function replaceDocumentText(
+  db: Kysely<DB>,
+  id: number,
+  patch: { text: string; sha256: string; title: string | null; lang: string | null; edited_at: Date | string | null },
+): Promise<DocumentRow> {
+  return db
+    .updateTable('documents')
+    .set({ ...patch, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Remember another place the same text was seen (the same article under another name or URL). */
+export async function addDocumentCopy(db: Kysely<DB>, id: number, copy: Record<string, unknown>): Promise<void> {
+  await sql`UPDATE documents SET meta = jsonb_set(meta, '{copies}', coalesce(meta->'copies', '[]'::jsonb) || ${JSON.stringify([copy])}::jsonb)
+            WHERE id = ${id} AND NOT coalesce(meta->'copies', '[]'::jsonb) @> ${JSON.stringify([copy])}::jsonb`.execute(db);
+}
+
+export interface StoreCounts {
+  documents: number;
+  records: number;
+  events: number;
+  published: number;
+  audit: number;
+}
+
+export async function storeCounts(db: Kysely<DB>): Promise<StoreCounts> {
+  const r = await sql<StoreCounts>`SELECT
+      (SELECT count(*)::int FROM documents) AS documents,
+      (SELECT count(*)::int FROM records WHERE superseded_at IS NULL) AS records,
+      (SELECT count(*)::int FROM events WHERE merged_into IS NULL AND status <> 'rejected') AS events,
+      (SELECT count(*)::int FROM events WHERE status = 'published' AND merged_into IS NULL) AS published,
+      (SELECT count(*)::int FROM audit_log) AS audit`.execute(db);
+  return r.rows[0]!;
+}

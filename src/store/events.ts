@@ -1,0 +1,125 @@
+/** Canonical events: what the chronicle shows, each linked to the records (and so the documents) behind it. */
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { DB, EventRow, EventStatus, NewEvent } from './schema.js';
+import { recordJsonColumns, type RecordFieldValues } from './records.js';
+
+export async function insertEvent(db: Kysely<DB>, fields: RecordFieldValues, extra: Partial<Pick<NewEvent, 'status' | 'independent_sources' | 'source_count' | 'search_text'>> = {}): Promise<EventRow> {
+  return db
+    .insertInto('events')
+    .values({ ...recordJsonColumns(fields), search_text: extra.search_text ?? '', ...extra })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function linkRecords(db: Kysely<DB>, eventId: number, recordIds: number[], linkedBy = 'resolver'): Promise<void> {
+  if (recordIds.length === 0) return;
+  await db
+    .insertInto('event_records')
+    .values(recordIds.map((record_id) => ({ record_id, event_id: eventId, linked_by: linkedBy })))
+    .onConflict((oc) => oc.column('record_id').doUpdateSet({ event_id: eventId, linked_by: linkedBy, linked_at: sql<Date>`now()` }))
+    .execute();
+}
+
+export async function getEventRow(db: Kysely<DB>, id: number): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface EventFilter {
+  type?: string[];
+  kind?: string;
+  /** Inclusive YYYY-MM-DD bounds; an event matches when its date range overlaps them. */
+  from?: string;
+  to?: string;
+  region?: string[];
+  settlement?: string;
+  actor?: string;
+  certainty?: string[];
+  status?: EventStatus[];
+  q?: string;
+  /** Keyset cursor: the (date_lo, id) of the last row of the previous page. */
+  after?: { date: string | null; id: number };
+  limit?: number;
+}
+
+function filterWhere(f: EventFilter) {
+  return (eb: import('kysely').ExpressionBuilder<DB, 'events'>): Expression<SqlBool> => {
+    const c: Expression<SqlBool>[] = [eb('merged_into', 'is', null)];
+    c.push(eb('status', 'in', f.status && f.status.length ? f.status : ['published']));
+    if (f.type?.length) c.push(eb('type', 'in', f.type));
+    if (f.kind) c.push(eb('kind', '=', f.kind));
+    if (f.region?.length) c.push(eb('region', 'in', f.region));
+    if (f.certainty?.length) c.push(eb('certainty', 'in', f.certainty));
+    if (f.from) c.push(eb('date_hi', '>=', f.from));
+    if (f.to) c.push(eb('date_lo', '<=', f.to));
+    if (f.settlement) c.push(sql<SqlBool>`lower(settlement) = lower(${f.settlement})`);
+    if (f.actor) c.push(sql<SqlBool>`EXISTS (SELECT 1 FROM jsonb_array_elements_text(actors) a WHERE a ILIKE ${'%' + f.actor + '%'})`);
+    if (f.q) c.push(sql<SqlBool>`letopis_fts(NULL, search_text) @@ websearch_to_tsquery('russian', ${f.q})`);
+    if (f.after) {
+      const d = f.after.date;
+      c.push(
+        d === null
+          ? sql<SqlBool>`(date_lo IS NULL AND id < ${f.after.id})`
+          : sql<SqlBool>`(date_lo < ${d} OR (date_lo = ${d} AND id < ${f.after.id}) OR date_lo IS NULL)`,
+      );
+    }
+    return eb.and(c);
+  };
+}
+
+/** Newest first, keyset-paginated. */
+export async function queryEvents(db: Kysely<DB>, f: EventFilter): Promise<EventRow[]> {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where(filterWhere(f))
+    .orderBy(sql`date_lo DESC NULLS LAST`)
+    .orderBy('id', 'desc')
+    .limit(Math.min(f.limit ?? 100, 10_000))
+    .execute();
+}
+
+export async function countEvents(db: Kysely<DB>, f: EventFilter): Promise<number> {
+  const r = await db.selectFrom('events').select(sql<number>`count(*)::int`.as('n')).where(filterWhere(f)).executeTakeFirstOrThrow();
+  return r.n;
+}
+
+export interface EventSource {
+  document_id: number;
+  record_id: number;
+  source_kind: string;
+  source_name: string | null;
+  url: string | null;
+  source_ref: string;
+  title: string | null;
+  published_at: Date | null;
+  forwarded_from: string | null;
+  copy_of: number | null;
+  evidence_start: number;
+  evidence_end: number;
+  evidence_text: string;
+}
+
+/** The documents behind each event, with the evidence each record quotes. */
+export async function sourcesOfEvents(db: Kysely<DB>, eventIds: number[]): Promise<Map<number, EventSource[]>> {
+  const out = new Map<number, EventSource[]>();
+  if (eventIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('event_records as er')
+    .innerJoin('records as r', 'r.id', 'er.record_id')
+    .innerJoin('documents as d', 'd.id', 'r.document_id')
+    .select([
+      'er.event_id', 'd.id as document_id', 'r.id as record_id', 'd.source_kind', 'd.source_name', 'd.url', 'd.source_ref', 'd.title',
+      'd.published_at', 'd.forwarded_from', 'd.copy_of', 'r.evidence_start', 'r.evidence_end', 'r.evidence_text',
+    ])
+    .where('er.event_id', 'in', eventIds)
+    .where('r.superseded_at', 'is', null)
+    .orderBy('d.published_at')
+    .orderBy('r.id')
+    .execute();
+  for (const { event_id, ...s } of rows) {
+    const list = out.get(event_id) ?? [];
+    list.push(s);
+    out.set(event_id, list);
+  }
+  return out;
+}
