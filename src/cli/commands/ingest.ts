@@ -1,0 +1,48 @@
+/** `letopis ingest PATH...`: read, extract, store; a summary at the end, a progress line on a terminal. */
+import { LetopisError } from '../../errors.js';
+import type { InputError, ReadItem } from '../../ingest/document.js';
+import { expandPaths, readPaths } from '../../ingest/files.js';
+import { ingestDocuments, type IngestSummary } from '../../ingest/pipeline.js';
+import { day, int, str, withStore } from '../context.js';
+import { bar, progressLine } from '../progress.js';
+import type { CommandContext } from '../spec.js';
+
+export async function run(ctx: CommandContext): Promise<number> {
+  if (ctx.args.length === 0) throw new LetopisError('USAGE', 'give at least one file or folder. Run `letopis ingest --help`.');
+  const maxMb = Number(str(ctx, 'max-size') ?? '16');
+  if (!(maxMb > 0)) throw new LetopisError('USAGE', '--max-size: give a size in MB, e.g. 16');
+  const readOpts = { published: day(ctx, 'published') ?? null, maxBytes: maxMb * 1024 * 1024 };
+
+  // Count files first (cheap) so the progress bar knows its end.
+  let total = 0;
+  for await (const f of expandPaths(ctx.args)) if (typeof f === 'string') total++;
+  const items: AsyncIterable<ReadItem> = readPaths(ctx.args, readOpts);
+
+  const server = str(ctx, 'server');
+  const progress = progressLine(ctx.stderr, ctx.opts.quiet !== true && total >= 5);
+  const started = Date.now();
+  const onError = (e: InputError): void => {
+    if (ctx.stderr.isTTY) ctx.stderr.write('\r\x1b[K');
+    ctx.stderr.write(`letopis: ${e.file}${e.where ? ` (${e.where})` : ''}: ${e.message}\n`);
+  };
+  const onProgress = (p: { seen: number; new: number; unchanged: number; updated: number; failed: number }): void => {
+    const rate = p.seen / Math.max(0.001, (Date.now() - started) / 1000);
+    progress.update(`${bar(p.seen, total)} ${p.seen}/${total} documents, ${rate.toFixed(0)}/s: new ${p.new}, unchanged ${p.unchanged}, failed ${p.failed}`);
+  };
+
+  let summary: IngestSummary;
+  if (server) {
+    const { ingestThroughServer } = await import('../../server/remote.js');
+    summary = await ingestThroughServer(server, items, { onError, onProgress });
+  } else {
+    summary = await withStore(ctx, 'ingest', (store) =>
+      ingestDocuments(store, items, { batchSize: int(ctx, 'batch-size') ?? 1, onError, onProgress }));
+  }
+  progress.done();
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  ctx.stderr.write(
+    `documents: ${summary.new} new, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed; ` +
+      `records extracted: ${summary.records} (${secs} s)\n`,
+  );
+  return summary.failed > 0 ? 65 : 0;
+}

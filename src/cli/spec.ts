@@ -1,0 +1,131 @@
+/**
+ * Every CLI command as one typed table: parsing, `--help` and the README's command reference all
+ * come from here. Implementations load lazily, so `letopis --help` starts fast.
+ */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  multiple?: boolean;
+  /** Placeholder in help: DATE, FILE... */
+  arg?: string;
+  description: string;
+  default?: string | boolean;
+  /** Environment variable used when the option is absent. */
+  env?: string;
+}
+
+export interface CommandContext {
+  args: string[];
+  opts: Record<string, string | boolean | string[] | undefined>;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  examples: string[];
+  /** Longer notes shown in --help. */
+  notes?: string;
+  load: () => Promise<{ run: (ctx: CommandContext) => Promise<number | void> }>;
+}
+
+const formatOpt = (choices: string, def: string): OptionSpec => ({ type: 'string', arg: choices, description: `output format: ${choices.split('|').join(', ')}`, default: def });
+
+const dataOpts: Record<string, OptionSpec> = {
+  data: { type: 'string', arg: 'DIR', description: 'embedded database folder', env: 'LETOPIS_DATA', default: './data' },
+  'database-url': { type: 'string', arg: 'URL', description: 'use a PostgreSQL server instead of the embedded database', env: 'DATABASE_URL' },
+};
+
+const filterOpts: Record<string, OptionSpec> = {
+  type: { type: 'string', multiple: true, arg: 'TYPE', description: 'event type (repeat or comma-separate): protest, arson, detention...' },
+  kind: { type: 'string', arg: 'KIND', description: 'incident or tally' },
+  from: { type: 'string', arg: 'DATE', description: 'events on or after this day (YYYY-MM-DD)' },
+  to: { type: 'string', arg: 'DATE', description: 'events on or before this day (YYYY-MM-DD)' },
+  region: { type: 'string', multiple: true, arg: 'CODE', description: 'ISO 3166-2 region, e.g. RU-MOW, UA-43' },
+  q: { type: 'string', arg: 'TEXT', description: 'full-text search (Russian and English)' },
+  status: { type: 'string', multiple: true, arg: 'STATUS', description: 'draft, published, rejected (default: draft and published)' },
+};
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'ingest',
+    summary: 'read files, folders, Telegram exports, feeds or URL lists; extract and store them',
+    usage: 'letopis ingest [options] PATH...',
+    options: {
+      published: { type: 'string', arg: 'DATE', description: 'publication date for documents that do not state one (YYYY-MM-DD)' },
+      'max-size': { type: 'string', arg: 'MB', description: 'refuse single documents larger than this', default: '16' },
+      server: { type: 'string', arg: 'URL', description: 'send documents to a running `letopis serve` instead of opening the database' },
+      'batch-size': { type: 'string', arg: 'N', description: 'documents per transaction', default: '1' },
+      quiet: { type: 'boolean', description: 'no progress bar' },
+      ...dataOpts,
+    },
+    examples: ['letopis ingest sample/', 'letopis ingest --published 2022-09-26 report.txt', 'letopis ingest --channel-username svodka result.json'],
+    notes: 'Supported: .txt, .md (front matter: title, published, url, source, lang), .html/.htm, Telegram Desktop exports (.json), RSS/Atom feeds (.xml, .rss, .atom). Re-ingesting the same content changes nothing. Exit code 0 when everything went in, 65 when some inputs failed (the rest is stored).',
+    load: () => import('./commands/ingest.js'),
+  },
+  {
+    name: 'extract',
+    summary: 'print the event records found in one text (stateless; nothing is stored)',
+    usage: 'letopis extract [options] FILE|-',
+    options: {
+      published: { type: 'string', arg: 'DATE', description: 'publication date; relative dates resolve against it (YYYY-MM-DD)' },
+      lang: { type: 'string', arg: 'LANG', description: 'en, ru, uk or be (default: detected)' },
+      format: formatOpt('jsonl|table', 'jsonl'),
+    },
+    examples: ['letopis extract --published 2022-09-25 post.txt', 'echo "Protesters were detained in Moscow on 21 September." | letopis extract --published 2022-09-22 --format table -'],
+    notes: 'Prints one JSON record a line, as ../shared/contract/event-record.schema.json describes.',
+    load: () => import('./commands/extract.js'),
+  },
+  {
+    name: 'events',
+    summary: 'list the chronicle\'s events',
+    usage: 'letopis events [filters] [--format table|jsonl|csv]',
+    options: {
+      ...filterOpts,
+      limit: { type: 'string', arg: 'N', description: 'at most N events', default: '1000' },
+      format: formatOpt('table|jsonl|csv', 'table'),
+      ...dataOpts,
+    },
+    examples: ['letopis events --type arson --from 2022-09-21', 'letopis events --region RU-MO --format jsonl', 'letopis events --q военкомат --format csv'],
+    load: () => import('./commands/events.js'),
+  },
+  {
+    name: 'serve',
+    summary: 'serve the API and the web app',
+    usage: 'letopis serve [--host 127.0.0.1] [--port 8080]',
+    options: {
+      host: { type: 'string', arg: 'HOST', description: 'address to listen on', env: 'LETOPIS_HOST', default: '127.0.0.1' },
+      port: { type: 'string', arg: 'PORT', description: 'port to listen on', env: 'LETOPIS_PORT', default: '8080' },
+      ...dataOpts,
+    },
+    examples: ['letopis serve', 'LETOPIS_DATA=/srv/letopis letopis serve --port 9000'],
+    load: () => import('./commands/serve.js'),
+  },
+  {
+    name: 'demo',
+    summary: 'ingest the bundled sample corpus, then serve (what `npm start` runs)',
+    usage: 'letopis demo [--host 127.0.0.1] [--port 8080]',
+    options: {
+      host: { type: 'string', arg: 'HOST', description: 'address to listen on', env: 'LETOPIS_HOST', default: '127.0.0.1' },
+      port: { type: 'string', arg: 'PORT', description: 'port to listen on', env: 'LETOPIS_PORT', default: '8080' },
+      ...dataOpts,
+    },
+    examples: ['npm start', 'letopis demo --port 9000'],
+    load: () => import('./commands/serve.js'),
+  },
+  {
+    name: 'db',
+    summary: 'database maintenance: `db migrate` applies pending migrations, `db status` shows them and the counts',
+    usage: 'letopis db migrate|status',
+    options: { ...dataOpts },
+    examples: ['letopis db status', 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/letopis letopis db migrate'],
+    load: () => import('./commands/db.js'),
+  },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,120 @@
+/** Reading the chronicle: one function per question, shared by the CLI, the API and reports. */
+import { LetopisError } from '../errors.js';
+import { EVENT_TYPES, type DateSpan, type Place } from '../extract/record.js';
+import {
+  countEvents, getEventRow, queryEvents, sourcesOfEvents,
+  type EventFilter, type EventRow, type EventSource, type EventStatus, type Store,
+} from '../store/index.js';
+
+export interface SourceView {
+  document_id: number;
+  source_name: string | null;
+  url: string | null;
+  /** Telegram message or file reference when there is no URL. */
+  ref: string;
+  published: string | null;
+  title: string | null;
+  forwarded_from: string | null;
+  copy_of: number | null;
+  evidence: { start: number; end: number; text: string };
+}
+
+export interface EventView {
+  id: number;
+  kind: string;
+  type: string;
+  date: DateSpan;
+  place: Place;
+  status: EventStatus;
+  disputed: boolean;
+  certainty: string;
+  independent_sources: number;
+  source_count: number;
+  counts: Record<string, number>;
+  measure?: string;
+  value?: number;
+  qualifier?: string;
+  actors: string[];
+  target: string | null;
+  attribution: string[];
+  summary: string;
+  sources: SourceView[];
+}
+
+export function toSourceView(s: EventSource): SourceView {
+  return {
+    document_id: s.document_id,
+    source_name: s.source_name,
+    url: s.url,
+    ref: s.source_ref,
+    published: s.published_at ? new Date(s.published_at).toISOString() : null,
+    title: s.title,
+    forwarded_from: s.forwarded_from,
+    copy_of: s.copy_of,
+    evidence: { start: s.evidence_start, end: s.evidence_end, text: s.evidence_text },
+  };
+}
+
+export function toEventView(e: EventRow, sources: EventSource[]): EventView {
+  const v: EventView = {
+    id: e.id,
+    kind: e.kind,
+    type: e.type,
+    date: { start: e.date_start, ...(e.date_end ? { end: e.date_end } : {}), precision: e.date_precision as DateSpan['precision'] },
+    place: { country: e.country, region: e.region, settlement: e.settlement, lat: e.lat, lon: e.lon },
+    status: e.status,
+    disputed: e.disputed,
+    certainty: e.certainty,
+    independent_sources: e.independent_sources,
+    source_count: e.source_count,
+    counts: e.counts,
+    actors: e.actors,
+    target: e.target,
+    attribution: e.attribution,
+    summary: e.summary,
+    sources: sources.map(toSourceView),
+  };
+  if (e.kind === 'tally') {
+    if (e.measure) v.measure = e.measure;
+    if (e.value !== null) v.value = e.value;
+    if (e.qualifier) v.qualifier = e.qualifier;
+  }
+  return v;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const REGION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
+const STATUSES: EventStatus[] = ['draft', 'published', 'rejected'];
+
+/** Check a filter coming from a user; the error names the parameter. */
+export function validateFilter(f: EventFilter): EventFilter {
+  const bad = (param: string, msg: string): never => {
+    throw new LetopisError('USAGE', `${param}: ${msg}`, { param });
+  };
+  for (const t of f.type ?? []) if (!(EVENT_TYPES as readonly string[]).includes(t)) bad('type', `unknown type "${t}" (one of ${EVENT_TYPES.join(', ')})`);
+  if (f.kind && f.kind !== 'incident' && f.kind !== 'tally') bad('kind', 'must be incident or tally');
+  if (f.from && (!DAY.test(f.from) || Number.isNaN(Date.parse(f.from)))) bad('from', `"${f.from}" is not a date (YYYY-MM-DD)`);
+  if (f.to && (!DAY.test(f.to) || Number.isNaN(Date.parse(f.to)))) bad('to', `"${f.to}" is not a date (YYYY-MM-DD)`);
+  for (const r of f.region ?? []) if (!REGION.test(r)) bad('region', `"${r}" is not an ISO 3166-2 code such as RU-MOW`);
+  for (const s of f.status ?? []) if (!STATUSES.includes(s)) bad('status', `unknown status "${s}" (draft, published, rejected)`);
+  for (const c of f.certainty ?? []) if (!['reported', 'claimed', 'rumoured'].includes(c)) bad('certainty', `unknown certainty "${c}"`);
+  if (f.limit !== undefined && (!Number.isInteger(f.limit) || f.limit < 1)) bad('limit', 'must be a positive integer');
+  return f;
+}
+
+export async function listEvents(store: Store, filter: EventFilter): Promise<EventView[]> {
+  const rows = await queryEvents(store.db, validateFilter(filter));
+  const sources = await sourcesOfEvents(store.db, rows.map((r) => r.id));
+  return rows.map((r) => toEventView(r, sources.get(r.id) ?? []));
+}
+
+export async function countMatching(store: Store, filter: EventFilter): Promise<number> {
+  return countEvents(store.db, validateFilter(filter));
+}
+
+export async function getEvent(store: Store, id: number): Promise<EventView> {
+  const row = await getEventRow(store.db, id);
+  if (!row) throw new LetopisError('NOT_FOUND', `no event ${id}`);
+  const sources = await sourcesOfEvents(store.db, [id]);
+  return toEventView(row, sources.get(id) ?? []);
+}
