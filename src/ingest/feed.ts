@@ -1,6 +1,6 @@
 /** RSS 2.0 and Atom feed files: one document per item or entry. */
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { DOMParser } from 'linkedom';
 import { decodeBytes } from './decode.js';
@@ -44,7 +44,7 @@ export function isFeedText(xml: string): boolean {
  * @example for await (const item of readFeed('news.xml')) ...
  */
 export async function* readFeed(path: string, opts: FeedReadOptions = {}): AsyncGenerator<ReadItem> {
-  const file = basename(path);
+  const file = path;
   let buf: Buffer;
   try {
     buf = await readFile(path);

@@ -3,7 +3,6 @@
  * `chats.list[]`. Read as a stream, one message at a time, so a multi-gigabyte export keeps memory flat.
  */
 import { open, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { inputError, type DocumentInput, type ReadItem } from './document.js';
 import { JsonScanError, JsonScanner, parseSlice } from './json-stream.js';
 
@@ -96,7 +95,7 @@ export async function isTelegramExport(path: string): Promise<boolean> {
  * @example for await (const item of readTelegramExport('result.json', { channelUsername: 'svodka' })) ...
  */
 export async function* readTelegramExport(path: string, opts: TelegramReadOptions = {}): AsyncGenerator<ReadItem> {
-  const file = basename(path);
+  const file = path;
   let totalBytes = 0;
   try {
     totalBytes = (await stat(path)).size;

@@ -3,7 +3,6 @@
  * redirect limit and a size limit, decoded by its charset, and reduced to the article's main text.
  */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import iconv from 'iconv-lite';
 import { decodeBytes } from './decode.js';
 import { inputError, type DocumentInput, type ReadItem } from './document.js';
@@ -72,7 +71,7 @@ export function parseUrlList(text: string, file: string): (UrlLine | ReturnType<
  * @example for await (const item of readUrlList('urls.txt', { timeoutMs: 10_000 })) ...
  */
 export async function* readUrlList(path: string, opts: UrlReadOptions = {}): AsyncGenerator<ReadItem> {
-  const file = basename(path);
+  const file = path;
   let text: string;
   try {
     text = (await readFile(path, 'utf8'));

@@ -54,7 +54,7 @@ describe('readFeed', () => {
     const path = join(tmp, 'page.xml');
     writeFileSync(path, '<?xml version="1.0"?><html><body>x</body></html>');
     const items = await readAll(path);
-    expect(items).toEqual([{ error: true, file: 'page.xml', message: 'not an RSS or Atom feed (the root element is <html>)' }]);
+    expect(items).toEqual([{ error: true, file: path, message: 'not an RSS or Atom feed (the root element is <html>)' }]);
     const empty = join(tmp, 'empty.rss');
     writeFileSync(empty, '<rss version="2.0"><channel><title>x</title></channel></rss>');
     expect((await readAll(empty))[0]).toMatchObject({ error: true, message: 'the feed has no items' });
