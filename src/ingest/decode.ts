@@ -63,20 +63,17 @@ function cyrillicScore(text: string): number {
   return cyr < 3 ? 0 : good / cyr;
 }
 
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence. */
 function firstInvalidUtf8(buf: Buffer): number {
-  let lo = 0;
-  let hi = buf.length;
-  // Binary search for the shortest prefix that fails to decode.
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid + 1), { stream: true });
-      lo = mid + 1;
-    } catch {
-      hi = mid;
-    }
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0) return i;
+    for (let k = 1; k < len; k++) if (((buf[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += len;
   }
-  return lo;
+  return i;
 }
 
 /** The form we hash and store: Unicode NFC, LF line ends, no trailing spaces, no outer blank lines. */

@@ -34,7 +34,9 @@ export async function run(ctx: CommandContext): Promise<number> {
       server.once('error', (err: NodeJS.ErrnoException) =>
         reject(new LetopisError('USAGE', err.code === 'EADDRINUSE' ? `port ${port} on ${host} is in use; choose another with --port` : err.message)));
     });
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
     store.lock?.update({ url });
     ctx.stderr.write(`letopis serving ${store.engine === 'pglite' ? store.location : 'PostgreSQL'} on ${url}${local ? ' (local mode: you are an editor)' : ''}\n`);
     await new Promise<void>((resolve) => {
