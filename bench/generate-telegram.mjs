@@ -59,7 +59,11 @@ const UK = {
 
 function post() {
   const L = rnd() < 0.85 ? RU : UK;
-  const body = `${pick(L.when)} ${pick(L.where)} ${pick(L.what)}. ${pick(L.tail)}`;
+  // A clock time and a figure make nearly every post unique, as in a real channel.
+  const hh = String(Math.floor(rnd() * 24)).padStart(2, '0');
+  const mm = String(Math.floor(rnd() * 60)).padStart(2, '0');
+  const figure = L === RU ? `По словам очевидцев, на месте было около ${2 + Math.floor(rnd() * 300)} человек.` : `За словами очевидців, на місці було близько ${2 + Math.floor(rnd() * 300)} людей.`;
+  const body = `${pick(L.when)} ${L === RU ? "около" : "близько"} ${hh}:${mm} ${pick(L.where)} ${pick(L.what)}. ${figure} ${pick(L.tail)}`;
   return { head: pick(L.head), body, tag: rnd() < 0.5 ? '#новости' : '#сводка' };
 }
 

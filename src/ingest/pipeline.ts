@@ -9,8 +9,8 @@ import { extract, EXTRACTOR_VERSION } from '../extract/index.js';
 import type { Lang } from '../extract/record.js';
 import { resolveDocumentRecords } from '../resolve/index.js';
 import {
-  addDocumentCopy, appendAudit, findDocumentBySha, findDocumentBySource, insertDocument, insertRecords,
-  replaceDocumentText, supersedeRecords, type DB, type Store,
+  addDocumentCopy, appendAudit, findDocumentBySha, findDocumentBySource, findKnownDocuments, insertDocument, insertDocuments,
+  insertRecords, replaceDocumentText, supersedeRecords, type DB, type NewDocument, type Store,
 } from '../store/index.js';
 import { normaliseText } from './decode.js';
 import { isInputError, type DocumentInput, type InputError, type ReadItem } from './document.js';
@@ -93,7 +93,15 @@ async function store1(db: Kysely<DB>, p: Prepared, actor: string): Promise<{ out
     await resolveDocumentRecords(db, doc, rows);
     return { outcome: 'updated', records: rows.length };
   }
-  const doc = await insertDocument(db, {
+  const doc = await insertDocument(db, newDocumentRow(p));
+  const rows = await insertRecords(db, doc.id, p.records, EXTRACTOR_VERSION);
+  await resolveDocumentRecords(db, doc, rows);
+  return { outcome: 'new', records: rows.length };
+}
+
+function newDocumentRow(p: Prepared): NewDocument {
+  const { input } = p;
+  return {
     source_kind: input.sourceKind,
     source_name: input.sourceName,
     source_ref: input.sourceRef,
@@ -106,10 +114,36 @@ async function store1(db: Kysely<DB>, p: Prepared, actor: string): Promise<{ out
     forwarded_from: input.forwardedFrom ?? null,
     edited_at: input.editedAt ?? null,
     meta: JSON.stringify(input.meta ?? {}),
+  };
+}
+
+/**
+ * A batch in one transaction. Documents that are new by hash and by source ref (the bulk of a
+ * first import) are found with one query and inserted with one statement; the others (copies,
+ * edits, repeats inside the batch) go through store1 one by one, after them.
+ */
+async function storeBatch(db: Kysely<DB>, batch: Prepared[], actor: string): Promise<{ outcome: Outcome; records: number }[]> {
+  if (batch.length === 1) return [await store1(db, batch[0]!, actor)];
+  const refKey = (p: Prepared): string => `${p.input.sourceKind}\u0000${p.input.sourceRef}`;
+  const known = await findKnownDocuments(db, batch.map((p) => p.sha256), batch.map((p) => ({ kind: p.input.sourceKind, ref: p.input.sourceRef })));
+  const fresh = batch.map((p) => {
+    const ok = !known.shas.has(p.sha256) && !known.refs.has(refKey(p));
+    known.shas.add(p.sha256);
+    known.refs.add(refKey(p));
+    return ok;
   });
-  const rows = await insertRecords(db, doc.id, p.records, EXTRACTOR_VERSION);
-  await resolveDocumentRecords(db, doc, rows);
-  return { outcome: 'new', records: rows.length };
+  const docs = await insertDocuments(db, batch.filter((_, i) => fresh[i]).map(newDocumentRow));
+  const out: { outcome: Outcome; records: number }[] = [];
+  let k = 0;
+  for (let i = 0; i < batch.length; i++) {
+    if (!fresh[i]) continue;
+    const doc = docs[k++]!;
+    const rows = await insertRecords(db, doc.id, batch[i]!.records, EXTRACTOR_VERSION);
+    await resolveDocumentRecords(db, doc, rows);
+    out[i] = { outcome: 'new', records: rows.length };
+  }
+  for (let i = 0; i < batch.length; i++) if (!fresh[i]) out[i] = await store1(db, batch[i]!, actor);
+  return out;
 }
 
 /** Ingest everything a reader yields. Never throws for a bad document: it is counted and reported. */
@@ -134,11 +168,7 @@ export async function ingestDocuments(store: Store, items: AsyncIterable<ReadIte
     const current = batch;
     batch = [];
     try {
-      const outcomes = await store.db.transaction().execute(async (trx) => {
-        const out = [];
-        for (const p of current) out.push(await store1(trx, p, actor));
-        return out;
-      });
+      const outcomes = await store.db.transaction().execute((trx) => storeBatch(trx, current, actor));
       outcomes.forEach(count);
     } catch (err) {
       if (current.length === 1) {

@@ -55,3 +55,49 @@ export async function storeCounts(db: Kysely<DB>): Promise<StoreCounts> {
       (SELECT count(*)::int FROM audit_log) AS audit`.execute(db);
   return r.rows[0]!;
 }
+
+/**
+ * Which of these hashes and source refs are already stored: one query for a whole batch, so bulk
+ * imports (a Telegram export of a million messages) do not pay two lookups per document.
+ */
+export async function findKnownDocuments(
+  db: Kysely<DB>,
+  shas: string[],
+  refs: { kind: string; ref: string }[],
+): Promise<{ shas: Set<string>; refs: Set<string> }> {
+  const known = { shas: new Set<string>(), refs: new Set<string>() };
+  if (shas.length === 0 && refs.length === 0) return known;
+  const rows = await db
+    .selectFrom('documents')
+    .select(['sha256', 'source_kind', 'source_ref'])
+    .where((eb) => {
+      // (source_kind, source_ref) is the unique index: ask per kind so that it is used.
+      const byKind = new Map<string, string[]>();
+      for (const r of refs) {
+        const list = byKind.get(r.kind);
+        if (list) list.push(r.ref);
+        else byKind.set(r.kind, [r.ref]);
+      }
+      return eb.or([
+        eb('sha256', 'in', shas.length > 0 ? shas : ['']),
+        ...[...byKind].map(([kind, list]) => eb.and([eb('source_kind', '=', kind), eb('source_ref', 'in', list)])),
+      ]);
+    })
+    .execute();
+  const wanted = new Set(refs.map((r) => `${r.kind}\u0000${r.ref}`));
+  for (const r of rows) {
+    known.shas.add(r.sha256);
+    const key = `${r.source_kind}\u0000${r.source_ref}`;
+    if (wanted.has(key)) known.refs.add(key);
+  }
+  return known;
+}
+
+/** Insert many new documents in one statement; rows come back in input order. */
+export async function insertDocuments(db: Kysely<DB>, docs: NewDocument[]): Promise<DocumentRow[]> {
+  if (docs.length === 0) return [];
+  const rows = await db.insertInto('documents').values(docs).returningAll().execute();
+  // PostgreSQL returns rows of a multi-row INSERT in VALUES order; keep that promise explicit.
+  const bySha = new Map(rows.map((r) => [r.sha256, r]));
+  return docs.map((d) => bySha.get(d.sha256)!);
+}

@@ -19,9 +19,10 @@ afterAll(async () => {
   await store.close();
 });
 
-describe('re-importing a later export of the same channel', () => {
+describe.each([1, 4, 100])('re-importing a later export of the same channel (batch size %i)', (batchSize) => {
   it('adds only the new and the edited messages, and keeps the edit', async () => {
-    const first = await ingestDocuments(store, readTelegramExport(ONE, { channelUsername: 'testchan' }));
+    await store.exec('TRUNCATE documents CASCADE');
+    const first = await ingestDocuments(store, readTelegramExport(ONE, { channelUsername: 'testchan' }), { batchSize });
     expect(first).toMatchObject({ new: 7, updated: 0, unchanged: 0, failed: 0 });
 
     // The later export: message 3 edited, message 11 new, messages 2-10 otherwise the same.
@@ -38,7 +39,7 @@ describe('re-importing a later export of the same channel', () => {
     const path = join(tmp, 'later.json');
     writeFileSync(path, JSON.stringify(later, null, 1));
 
-    const second = await ingestDocuments(store, readTelegramExport(path, { channelUsername: 'testchan' }));
+    const second = await ingestDocuments(store, readTelegramExport(path, { channelUsername: 'testchan' }), { batchSize });
     expect(second).toMatchObject({ new: 1, updated: 1, unchanged: 6, failed: 0 });
     const edited = await findDocumentBySource(store.db, 'telegram', 'tg:1111111111/3');
     expect(edited?.text).toContain('трёх студентов');
@@ -46,5 +47,14 @@ describe('re-importing a later export of the same channel', () => {
     const fwd = await findDocumentBySource(store.db, 'telegram', 'tg:1111111111/9');
     expect(fwd?.forwarded_from).toBe('Інший канал');
     expect(fwd?.url).toBe('https://t.me/testchan/9');
+  });
+
+  it('stores a text seen twice in one batch once', async () => {
+    await store.exec('TRUNCATE documents CASCADE');
+    const docs = [];
+    for await (const d of readTelegramExport(ONE)) docs.push(d);
+    const twice = [...docs, ...docs.map((d) => ('error' in d ? d : { ...d, sourceRef: `${d.sourceRef}-copy` }))];
+    const s = await ingestDocuments(store, twice, { batchSize });
+    expect(s).toMatchObject({ new: 7, unchanged: 7, failed: 0 });
   });
 });

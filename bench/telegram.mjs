@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:telegram`: generate a Telegram export (1,000,000 messages by default, kept in
+ * .bench/ for the next run), ingest it into a fresh embedded PGlite database with the real CLI, and
+ * print messages/s and the peak resident memory of the ingesting process.
+ *
+ *   node bench/telegram.mjs [--messages 1000000] [--batch-size 1000]
+ *
+ * Goals (issue 4): >= 3,000 messages/s on a 2-core machine, peak RSS under 1 GB.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const arg = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
+};
+const messages = Number(arg('messages', '1000000'));
+const batch = arg('batch-size', '1000');
+const label = messages % 1_000_000 === 0 ? `${messages / 1_000_000}m` : messages % 1000 === 0 ? `${messages / 1000}k` : String(messages);
+const file = join(root, '.bench', `telegram-${label}.json`);
+const data = join(root, '.bench', 'telegram-db');
+
+if (!existsSync(join(root, 'dist', 'cli', 'main.js'))) {
+  console.error('bench: dist/ is missing; run `npm run build` first');
+  process.exit(1);
+}
+
+function run(cmd, argv, onPid) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      process.stderr.write(d);
+    });
+    onPid?.(child.pid);
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+}
+
+/** Peak resident memory of a running process (VmHWM), read from /proc while it lives. */
+function watchPeak(pid) {
+  let peak = 0;
+  const read = () => {
+    try {
+      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+    } catch { /* the process has ended */ }
+  };
+  const timer = setInterval(read, 200);
+  return { stop: () => { read(); clearInterval(timer); return peak; } };
+}
+
+if (!existsSync(file)) {
+  console.error(`bench: generating ${messages} messages into ${file}`);
+  const g = await run(process.execPath, [join(root, 'bench', 'generate-telegram.mjs'), '--messages', String(messages), '--out', file]);
+  if (g.code !== 0) process.exit(g.code ?? 1);
+}
+rmSync(data, { recursive: true, force: true });
+console.error(`bench: ingesting ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB) into ${data}, batch size ${batch}`);
+let watcher;
+const started = Date.now();
+const r = await run(process.execPath, [join(root, 'bin', 'letopis.js'), 'ingest', '--data', data, '--batch-size', batch, '--quiet', file], (pid) => { watcher = watchPeak(pid); });
+const secs = (Date.now() - started) / 1000;
+const peak = watcher.stop();
+const stored = /documents: (\d+) new/.exec(r.stderr)?.[1];
+console.log(`messages in export: ${messages}`);
+console.log(`documents stored:   ${stored ?? '?'}`);
+console.log(`wall time:          ${secs.toFixed(1)} s`);
+console.log(`messages/s:         ${Math.round(messages / secs)}   (goal >= 3000)`);
+console.log(`peak RSS:           ${(peak / 1048576).toFixed(0)} MB   (goal < 1024 MB)`);
+process.exit(r.code ?? 1);
