@@ -41,9 +41,9 @@ export interface EventFilter {
   limit?: number;
 }
 
-function filterWhere(f: EventFilter) {
+export function filterWhere(f: EventFilter) {
   return (eb: import('kysely').ExpressionBuilder<DB, 'events'>): Expression<SqlBool> => {
-    const c: Expression<SqlBool>[] = [eb('merged_into', 'is', null)];
+    const c: Expression<SqlBool>[] = [eb('merged_into', 'is', null), eb('retired_at', 'is', null)];
     c.push(eb('status', 'in', f.status && f.status.length ? f.status : ['published']));
     if (f.type?.length) c.push(eb('type', 'in', f.type));
     if (f.kind) c.push(eb('kind', '=', f.kind));

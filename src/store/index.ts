@@ -5,3 +5,6 @@ export * from './documents.js';
 export * from './records.js';
 export * from './events.js';
 export * from './audit.js';
+export * from './users.js';
+export * from './aggregates.js';
+export * from './event-detail.js';
