@@ -11,10 +11,8 @@ function cell(v: unknown): string {
   return String(v);
 }
 
-export function csv(columns: string[], rows: Record<string, unknown>[]): string {
-  const esc = (s: string): string => (/[",\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => esc(cell(r[c]))).join(','))].join('\n') + '\n';
-}
+// One CSV writer for the whole program (formula-safe cells): src/report/csv.ts.
+export { csv } from '../report/csv.js';
 
 /** A plain-text table; wide cells are cut with an ellipsis so rows stay on one line. */
 export function table(columns: string[], rows: Record<string, unknown>[], maxWidth = 60): string {

@@ -95,6 +95,22 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/events.js'),
   },
   {
+    name: 'export',
+    summary: 'write the chronicle for analysts: CSV (ACLED columns), GeoJSON or JSON Lines',
+    usage: 'letopis export [filters] [--format csv|geojson|jsonl] [--output FILE]',
+    options: {
+      ...filterOpts,
+      status: { type: 'string', multiple: true, arg: 'STATUS', description: 'draft, published, rejected (default: published)' },
+      format: formatOpt('csv|geojson|jsonl', 'csv'),
+      output: { type: 'string', short: 'o', arg: 'FILE', description: 'write to FILE instead of standard output' },
+      names: { type: 'boolean', description: 'keep private persons\' names (default: initials)' },
+      ...dataOpts,
+    },
+    examples: ['letopis export --format csv --output chronicle.csv', 'letopis export --format geojson --from 2022-09-21 --to 2022-12-31 -o mobilisation.geojson', 'letopis export --format jsonl --type arson'],
+    notes: 'Events stream from the database page by page: memory stays flat at any size. CSV columns follow ACLED (event_id, event_date, year, time_precision, event_type, sub_event_type, actor1, country, admin1, location, latitude, longitude, geo_precision, source, notes, fatalities) then Letopis\' own (type, kind, certainty, independent_sources, status, counts, n_<count>...). GeoJSON events without coordinates keep a null geometry. Names of private persons become initials unless --names; officials and organisations stay named.',
+    load: () => import('./commands/export.js'),
+  },
+  {
     name: 'serve',
     summary: 'serve the API and the web app',
     usage: 'letopis serve [--host 127.0.0.1] [--port 8080]',

@@ -1,0 +1,215 @@
+/**
+ * Private persons' names in summaries and evidence, replaced by initials before an overview or an
+ * export leaves the database ("Иван Петров" → "И. П."). Rule-based on purpose: every decision can
+ * be traced to a rule or a data file an editor can extend (data/first-names.json,
+ * data/public-names.json).
+ *
+ * A span is taken for a person's name when it is
+ *   - a known given name followed by a capitalised word (Иван Петров, Kirill Butylin), with an
+ *     optional patronymic between them (Иван Сергеевич Петров);
+ *   - a given name and a patronymic (Иван Сергеевич), or surname, given name and patronymic;
+ *   - initials and a capitalised word (И. Петров, I. S. Petrov), or a capitalised word and
+ *     initials (Петров И. С.).
+ * A name whose surname is on the public list (officials, public figures) stays, in any case form
+ * (Путина, Путиным); listed organisations are never read as names.
+ *
+ * Known limits: a surname alone ("Петров said") and given names missing from the list are not
+ * found. Those are better found by an editor than guessed: the rules err towards replacing a
+ * capitalised word after a known given name, which at worst hides a street or a ship's name.
+ */
+import { readFileSync } from 'node:fs';
+import { pkgPath } from '../paths.js';
+
+interface FirstNamesFile { cyrillic: string[]; latin: string[] }
+interface PublicNamesFile { people: { surname: string[]; who: string }[]; organisations: string[] }
+
+export interface NameLists {
+  /** Lower-case stems of given names (see stemsOf). */
+  given: Set<string>;
+  /** Lower-case stems of public surnames. */
+  publicSurnames: Set<string>;
+  /** Organisation names, lower-case, longest first. */
+  organisations: string[];
+}
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  text: string;
+  /** On the public list: kept as written. */
+  isPublic: boolean;
+}
+
+const CASE_ENDINGS = ['ыми', 'ими', 'ого', 'его', 'ому', 'ему', 'ами', 'ой', 'ей', 'ею', 'ою', 'ым', 'им', 'ом', 'ем', 'ую', 'юю', 'ая', 'яя', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'і', 'ї'];
+const LATIN_ENDINGS = ["'s", '’s'];
+
+/** Forms that a nominative name shares with its case forms: Алексей → алексе, Анна → анн, Павел → павл. */
+function stemsOf(name: string): string[] {
+  const n = name.toLowerCase().replace(/ё/g, 'е');
+  const out = [n];
+  if (/[аяйьыо]$/.test(n)) out.push(n.slice(0, -1));
+  if (/(ий|ый|ой|ая|яя)$/.test(n)) out.push(n.slice(0, -2));
+  if (/ел$/.test(n)) out.push(`${n.slice(0, -2)}л`); // fleeting vowel: Павел → Павла
+  return out;
+}
+
+/** Candidate stems of a word as written in a text: itself and itself minus a case ending. */
+function candidates(word: string): string[] {
+  const w = word.toLowerCase().replace(/ё/g, 'е');
+  const out = [w];
+  for (const e of CASE_ENDINGS) if (w.length > e.length + 2 && w.endsWith(e)) out.push(w.slice(0, -e.length));
+  for (const e of LATIN_ENDINGS) if (w.endsWith(e)) out.push(w.slice(0, -e.length));
+  return out;
+}
+
+let cached: NameLists | null = null;
+
+/** The bundled lists (src/report/data). */
+export function defaultNameLists(): NameLists {
+  if (cached) return cached;
+  const first = JSON.parse(readFileSync(pkgPath('src/report/data/first-names.json'), 'utf8')) as FirstNamesFile;
+  const pub = JSON.parse(readFileSync(pkgPath('src/report/data/public-names.json'), 'utf8')) as PublicNamesFile;
+  cached = makeNameLists([...first.cyrillic, ...first.latin], pub.people.flatMap((p) => p.surname), pub.organisations);
+  return cached;
+}
+
+export function makeNameLists(given: string[], publicSurnames: string[], organisations: string[]): NameLists {
+  return {
+    given: new Set(given.flatMap(stemsOf)),
+    publicSurnames: new Set(publicSurnames.flatMap(stemsOf)),
+    organisations: [...new Set(organisations.map((o) => o.toLowerCase()))].sort((a, b) => b.length - a.length),
+  };
+}
+
+const has = (set: Set<string>, word: string): boolean => candidates(word).some((c) => set.has(c));
+
+const PATRONYMIC = /^\p{Lu}\p{Ll}+(?:(?:ович|евич|ьич)(?:а|у|ем|ом|е)?|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)|ovich|evich|ovna|evna|ichna)$/u;
+// A capitalised word (hyphenated parts allowed: Кара-Мурза) or an initial (И.).
+const TOKEN = /\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*|\p{Lu}\./gu;
+
+interface Tok { start: number; end: number; text: string; initial: boolean }
+
+/** Runs of capitalised words and initials separated only by spaces. */
+function runs(text: string, masked: boolean[]): Tok[][] {
+  const out: Tok[][] = [];
+  let cur: Tok[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const start = m.index;
+    const t: Tok = { start, end: start + m[0].length, text: m[0], initial: m[0].endsWith('.') && m[0].length === 2 };
+    // Inside a word (McDonald, camelCase) or inside an organisation's name: not a name token.
+    const before = start > 0 ? text[start - 1]! : ' ';
+    const inWord = /[\p{L}\d]/u.test(before);
+    if (inWord || masked[start]) {
+      if (cur.length) out.push(cur);
+      cur = [];
+      continue;
+    }
+    const prev = cur[cur.length - 1];
+    const gap = prev ? text.slice(prev.end, start) : '';
+    if (prev && (gap === ' ' || gap === '\u00a0' || (prev.initial && gap === ''))) cur.push(t);
+    else {
+      if (cur.length) out.push(cur);
+      cur = [t];
+    }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** Mark the characters that belong to a listed organisation's name. */
+function maskOrganisations(text: string, lists: NameLists): boolean[] {
+  const mask = new Array<boolean>(text.length).fill(false);
+  const lower = text.toLowerCase();
+  for (const o of lists.organisations) {
+    let i = lower.indexOf(o);
+    while (i >= 0) {
+      const after = lower[i + o.length];
+      const before = i > 0 ? lower[i - 1] : undefined;
+      // Whole words only, though case endings may follow (Мемориала).
+      if (!(before && /\p{L}/u.test(before)) && !(after && /\p{L}/u.test(after) && /^\p{Lu}/u.test(text.slice(i + o.length)))) {
+        for (let k = i; k < i + o.length; k++) mask[k] = true;
+      }
+      i = lower.indexOf(o, i + o.length);
+    }
+  }
+  return mask;
+}
+
+/** Person names found in a text, public ones flagged. */
+export function findPersonNames(text: string, lists: NameLists = defaultNameLists()): NameSpan[] {
+  const spans: NameSpan[] = [];
+  const masked = maskOrganisations(text, lists);
+  for (const run of runs(text, masked)) {
+    let i = 0;
+    while (i < run.length) {
+      const taken = matchAt(run, i, lists);
+      if (!taken) {
+        i++;
+        continue;
+      }
+      const [from, to, surnameIdx] = taken;
+      const first = run[from]!;
+      const last = run[to]!;
+      const isPublic = surnameIdx.some((k) => has(lists.publicSurnames, run[k]!.text));
+      spans.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), isPublic });
+      i = to + 1;
+    }
+  }
+  return spans;
+}
+
+/** [first token, last token, indices of tokens that may be the surname] of a name starting at i. */
+function matchAt(run: Tok[], i: number, lists: NameLists): [number, number, number[]] | null {
+  const t = (k: number): Tok | undefined => run[k];
+  const word = (k: number): boolean => !!t(k) && !t(k)!.initial;
+  const given = (k: number): boolean => word(k) && has(lists.given, t(k)!.text);
+  const patr = (k: number): boolean => word(k) && PATRONYMIC.test(t(k)!.text);
+  const initial = (k: number): boolean => !!t(k)?.initial;
+
+  // Initials then a surname: И. Петров, I. S. Petrov.
+  if (initial(i)) {
+    let k = i;
+    while (initial(k)) k++;
+    return word(k) && k - i <= 3 ? [i, k, [k]] : null;
+  }
+  // Given name [patronymic] surname, or given name and patronymic alone.
+  if (given(i)) {
+    if (patr(i + 1)) return word(i + 2) ? [i, i + 2, [i + 2]] : [i, i + 1, [i + 1]];
+    if (word(i + 1)) return [i, i + 1, [i + 1]];
+  }
+  // Surname, given name, patronymic: Петров Иван Сергеевич.
+  if (word(i) && given(i + 1) && patr(i + 2)) return [i, i + 2, [i]];
+  // Surname then initials: Петров И. С. (but "в Москве И. Петров": the initials belong to the next word).
+  if (word(i) && initial(i + 1) && !given(i)) {
+    let k = i + 1;
+    while (initial(k) && k - i <= 3) k++;
+    return word(k) ? null : [i, k - 1, [i]];
+  }
+  return null;
+}
+
+/** Initials of a name as written: "Ивана Петрова" → "И. П.". */
+export function initials(name: string): string {
+  return name
+    .split(/[\s\u00a0]+|(?<=\.)/u)
+    .map((w) => w.trim())
+    .filter(Boolean)
+    .map((w) => `${[...w][0]!.toUpperCase()}.`)
+    .join(' ');
+}
+
+/** The text with private persons' names replaced by their initials. */
+export function anonymise(text: string, lists: NameLists = defaultNameLists()): string {
+  if (!text) return text;
+  const spans = findPersonNames(text, lists).filter((s) => !s.isPublic);
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    const short = initials(s.text);
+    // "...против М. С. И." rather than "И..": the sentence's own full stop ends the initials.
+    out += text.slice(at, s.start) + (text[s.end] === '.' ? short.slice(0, -1) : short);
+    at = s.end;
+  }
+  return out + text.slice(at);
+}
