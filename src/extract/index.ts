@@ -1,11 +1,29 @@
 /** Extraction: text in, contract records out. Stateless; the same input always gives the same records. */
-import type { EventRecord, ExtractOptions, ExtractResult } from './record.js';
+import { dataFilesHash } from './datafiles.js';
+import { runEngine } from './engine.js';
+import { detectLanguage } from './lang.js';
+import { getLexicon } from './lexicon.js';
+import { getPack } from './packs.js';
+import { findPlaces } from './places.js';
+import type { ExtractOptions, ExtractResult } from './record.js';
 
-export const EXTRACTOR_VERSION = '0.0.1';
+export { detectLanguage } from './lang.js';
+export type { EventRecord, ExtractOptions, ExtractResult } from './record.js';
 
-/** Placeholder until the rule engine lands: finds nothing, honours the contract. */
+/** Bump when the code changes what it extracts; the data hash follows the lexicons and gazetteer. */
+const CODE_VERSION = '0.2.0';
+
+/** Stored with every record: the code version plus a hash of the data files (src/extract/data/*). */
+export const EXTRACTOR_VERSION = `${CODE_VERSION}+${dataFilesHash()}`;
+
+/**
+ * Extracts event records from one document.
+ * @example extract('On 25 September two Molotov cocktails were thrown into the enlistment office in Ruzaevka.', { published: '2022-09-28' })
+ */
 export function extract(text: string, opts: ExtractOptions = {}): ExtractResult {
-  void text;
-  const records: EventRecord[] = [];
-  return { lang: opts.lang ?? 'en', records };
+  const lang = opts.lang ?? detectLanguage(text);
+  const lex = getLexicon(lang);
+  const pack = getPack(lang);
+  if (!lex || !pack || typeof text !== 'string' || text.length === 0) return { lang, records: [] };
+  return { lang, records: runEngine(text, opts, lex, pack, findPlaces) };
 }

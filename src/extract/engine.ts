@@ -1,0 +1,494 @@
+/**
+ * The language-neutral extraction engine: triggers → events → records. It reads words only through
+ * the compiled lexicon and grammar only through the language pack, so a new language needs a
+ * lexicon file and a pack, never a change here (see README.md).
+ */
+import { bounds, normalisePublished } from './dates.js';
+import type { CompiledLexicon, TriggerDef } from './lexicon.js';
+import type { DateContext, DateMention, LanguagePack, Quantity } from './lang/types.js';
+import { clauses, segment, type Clause, type Sentence } from './segment.js';
+import type { Certainty, CountKey, DateSpan, EventRecord, EventType, ExtractOptions, Kind, Lang, Place, Qualifier } from './record.js';
+
+/** What the engine needs from the place finder (src/extract/places.ts implements it). */
+export interface PlaceLike {
+  start: number;
+  end: number;
+  text: string;
+  level: 'country' | 'region' | 'settlement';
+  country: string;
+  region: string | null;
+  settlement: string | null;
+  lat: number | null;
+  lon: number | null;
+  role: 'origin' | 'adjectival' | null;
+}
+export type PlaceFinder = (text: string, lang: Lang) => PlaceLike[];
+
+interface Hit { start: number; end: number; def: TriggerDef; clause: Clause; quantity: Quantity | null }
+
+interface Draft {
+  type: EventType;
+  kind: Kind;
+  hits: Hit[];
+  quantity: Quantity | null;
+  measure: CountKey | null;
+  breakdown: boolean;
+  sentence: Sentence;
+  evStart: number;
+  evEnd: number;
+  date: DateSpan;
+  dateExplicit: boolean;
+  place: Place;
+  placeMention: PlaceLike | null;
+  placeFromSentence: boolean;
+  actors: string[];
+  target: string | null;
+  certainty: Certainty;
+  attribution: string[];
+}
+
+interface ParaState {
+  para: number;
+  drafts: Draft[];
+  places: { p: PlaceLike; idx: number; destination: boolean }[];
+  refDay: string | null;
+  lastTallyIdx: number;
+}
+
+const EMPTY_PLACE: Place = { country: null, region: null, settlement: null, lat: null, lon: null };
+
+/** Runs the whole pipeline over one document. Pure: the same input always gives the same records. */
+export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexicon, pack: LanguagePack, findPlaces: PlaceFinder | null): EventRecord[] {
+  const published = normalisePublished(opts.published);
+  const sentences = segment(text, lex);
+  const hitsBySentence = scanTriggers(text, sentences, lex);
+  if (hitsBySentence.size === 0) return [];
+
+  const warStart = lex.warStart && lex.warContext.test(text) && (published === null || published >= lex.warStart) ? lex.warStart : null;
+  let places: PlaceLike[] = [];
+  if (findPlaces) {
+    try {
+      places = findPlaces(text, lex.lang).filter((p) => p.start >= 0 && p.end <= text.length).sort((a, b) => a.start - b.start);
+    } catch {
+      places = []; // a gazetteer failure must not lose the events
+    }
+  }
+  const docCountry = dominantCountry(places);
+
+  const out: Draft[] = [];
+  let st: ParaState | null = null;
+  let pi = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si]!;
+    if (!st || st.para !== s.para) st = { para: s.para, drafts: [], places: [], refDay: null, lastTallyIdx: -99 };
+    while (pi < places.length && places[pi]!.start < s.start) pi++;
+    const sPlaces: PlaceLike[] = [];
+    for (let k = pi; k < places.length && places[k]!.start < s.end; k++) sPlaces.push(places[k]!);
+    const hits = hitsBySentence.get(si);
+    if (!s.heading && !s.boilerplate && !s.question && hits) {
+      const drafts = processSentence(text, s, hits, sPlaces, st, { published, warStart, docCountry }, lex, pack);
+      for (const d of drafts) {
+        if (!mergeIntoPrevious(text, d, st, lex)) {
+          st.drafts.push(d);
+          out.push(d);
+        }
+        if (d.kind === 'tally') st.lastTallyIdx = s.idx;
+      }
+    }
+    for (const p of sPlaces) st.places.push({ p, idx: s.idx, destination: lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start)) });
+  }
+  return dedupDocument(out).map((d) => toRecord(text, d, lex));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function scanTriggers(text: string, sentences: Sentence[], lex: CompiledLexicon): Map<number, { start: number; end: number; def: TriggerDef }[]> {
+  const out = new Map<number, { start: number; end: number; def: TriggerDef }[]>();
+  const re = lex.triggerRe;
+  re.lastIndex = 0;
+  let si = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    const gi = findGroup(m);
+    if (gi < 0) continue;
+    while (si < sentences.length && sentences[si]!.end <= m.index) si++;
+    const s = sentences[si];
+    if (!s || m.index < s.start) continue;
+    const end = Math.min(m.index + m[0].length, s.end);
+    let list = out.get(si);
+    if (!list) out.set(si, (list = []));
+    list.push({ start: m.index, end, def: lex.triggerDefs[gi]! });
+  }
+  return out;
+}
+
+function findGroup(m: RegExpExecArray): number {
+  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return i - 1;
+  return -1;
+}
+
+interface DocCtx { published: string | null; warStart: string | null; docCountry: string | null }
+
+function processSentence(
+  text: string, s: Sentence, rawHits: { start: number; end: number; def: TriggerDef }[], sPlaces: PlaceLike[],
+  st: ParaState, doc: DocCtx, lex: CompiledLexicon, pack: LanguagePack,
+): Draft[] {
+  const body = text.slice(s.start, s.end);
+  const cls = clauses(text, s.start, s.end);
+  const clauseOf = (pos: number): Clause => cls.find((c) => pos >= c.start && pos < c.end) ?? cls[cls.length - 1]!;
+
+  const ctx: DateContext = { published: doc.published, ref: st.refDay ?? doc.published, warStart: doc.warStart };
+  const dates = pack.findDates(body, s.start, ctx, lex);
+  const quantities = pack.findQuantities(body, s.start, lex).filter((q) => !dates.some((d) => q.start < d.end && q.end > d.start));
+
+  // 1. Filter triggers: negation, irrealis, charges, weak nouns without an eventive predicate.
+  const hits: Hit[] = [];
+  for (const h of rawHits) {
+    const clause = clauseOf(h.start);
+    const before = text.slice(Math.max(clause.start, h.start - 90), h.start);
+    const after = text.slice(h.end, Math.min(s.end, h.end + 90));
+    const blocked = (f: { re: RegExp; weakOnly: boolean; types: Set<EventType> | null }, t: string): boolean =>
+      (!f.weakOnly || h.def.weak) && (!f.types || f.types.has(h.def.type)) && f.re.test(t);
+    if (lex.suppressBefore.some((f) => blocked(f, before))) continue;
+    if (lex.suppressAfter.some((f) => blocked(f, after))) continue;
+    if (h.def.weak) {
+      const clauseText = text.slice(clause.start, clause.end);
+      const numberBefore = quantities.some((q) => q.end <= h.start && h.start - q.end < 4);
+      if (!lex.eventive.test(clauseText) && !numberBefore) continue;
+    }
+    hits.push({ ...h, clause, quantity: null });
+  }
+  if (hits.length === 0) return [];
+  // A law's description ("threatens men who illegally leave with 10 years") names offences, not events.
+  if (hits.some((h) => h.def.standalone)) hits.splice(0, hits.length, ...hits.filter((h) => h.def.standalone));
+
+  // 2. Attach numbers to triggers.
+  const used = new Set<Quantity>();
+  for (const h of hits) {
+    h.quantity = pickQuantity(h, hits, quantities, s);
+    if (h.quantity) used.add(h.quantity);
+  }
+
+  // 3. Group triggers into events: same type (or merge group) and no conflicting numbers.
+  const groupKey = (t: EventType): string => (lex.mergeGroup.has(t) ? `g${lex.mergeGroup.get(t)}` : t);
+  const events: { hits: Hit[]; quantity: Quantity | null; breakdown: boolean }[] = [];
+  for (const h of hits) {
+    const ev = events.find((e) => groupKey(e.hits[0]!.def.type) === groupKey(h.def.type) &&
+      (e.quantity === null || h.quantity === null || e.quantity === h.quantity));
+    if (ev) {
+      ev.hits.push(h);
+      if (!ev.quantity) ev.quantity = h.quantity;
+    } else events.push({ hits: [h], quantity: h.quantity, breakdown: false });
+  }
+
+  // 4. Breakdowns: "10 under Article 207.3, 9 under Article 214": bare numbers opening clauses
+  //    after a trigger repeat that trigger's event, one record each.
+  const items = quantities.filter((q) => !used.has(q) && !q.vague && q.form === 'bare' && cls.some((c) => c.start === q.start) && !insideParens(text, s.start, q.start));
+  if (items.length >= 2) {
+    const head = events.find((e) => e.hits[0]!.start < items[0]!.start);
+    if (head) {
+      if (!head.quantity) events.splice(events.indexOf(head), 1);
+      for (const q of items) events.push({ hits: head.hits, quantity: q, breakdown: true });
+    }
+  }
+
+  // 5. Build drafts.
+  const tallyContext = lex.tallyCue.test(body) || dates.some((d) => d.role !== 'on');
+  const drafts: Draft[] = [];
+  for (const ev of events) {
+    const main = ev.hits.find((h) => !h.def.weak) ?? ev.hits[0]!;
+    const type = main.def.type;
+    const q = ev.quantity && !ev.quantity.vague ? ev.quantity : null;
+    const owner = ev.hits.find((h) => h.quantity === ev.quantity) ?? main;
+    const measure = q ? measureFor(q, owner.def.measure ?? ev.hits.find((h) => h.def.measure)?.def.measure ?? null, type, lex) : null;
+    const clauseText = text.slice(main.clause.start, main.clause.end);
+    let kind: Kind = 'incident';
+    if (q) {
+      if (ev.breakdown || q.category === 'places' || tallyContext) kind = 'tally';
+      else if (lex.passiveTally && lex.passiveTally.test(clauseText)) kind = 'tally';
+      else if ((q.form === 'partitive' || q.form === 'elliptical') && st.lastTallyIdx >= s.idx - 2) kind = 'tally';
+    }
+    const { date, explicit } = chooseDate(kind, main, dates, s, st, doc, lex, text);
+    const pick = choosePlace(main, sPlaces, st, s, lex, text);
+    const anchored = kind === 'tally' || ev.hits.some((h) => h.def.standalone) || explicit || pick.fromSentence || ev.quantity !== null ||
+      st.drafts.length > 0 || findActors(body, lex).length > 0;
+    if (!anchored) continue;
+    let place = pick.mention ? placeOf(pick.mention) : { ...EMPTY_PLACE };
+    if (!place.country) place = { ...place, country: contextCountry(st) ?? doc.docCountry };
+    drafts.push({
+      type, kind, hits: ev.hits, quantity: q, measure, breakdown: ev.breakdown, sentence: s,
+      evStart: s.start, evEnd: s.end, date, dateExplicit: explicit, place, placeMention: pick.mention,
+      placeFromSentence: pick.fromSentence,
+      actors: findActors(body, lex),
+      target: chooseTarget(type, main, text, s, lex),
+      certainty: lex.claimed.test(body) ? 'claimed' : lex.rumoured.test(body) ? 'rumoured' : 'reported',
+      attribution: findAttribution(body, lex),
+    });
+  }
+
+  // The paragraph's reference day for later relative dates ("in the last 24 hours").
+  for (const d of dates) if (d.explicitDay && !d.relative && d.role !== 'since') st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay;
+  // "This was announced by X": credit the previous sentence's records.
+  for (const re of lex.attributionBack) {
+    re.lastIndex = 0;
+    const m = re.exec(body);
+    const src = m?.groups?.src ? cleanSource(m.groups.src, lex) : null;
+    if (src) for (const d of st.drafts) if (d.sentence.idx >= s.idx - 3 && !d.attribution.includes(src)) d.attribution.push(src);
+  }
+  return drafts;
+}
+
+function insideParens(text: string, from: number, pos: number): boolean {
+  const seg = text.slice(from, pos);
+  return seg.lastIndexOf('(') > seg.lastIndexOf(')');
+}
+
+const COMPAT: Record<string, EventType[] | 'all'> = {
+  people: 'all', places: 'all', events: 'all', cases: ['prosecution', 'detention', 'legislation', 'refusal', 'draft_evasion', 'desertion', 'symbolic'],
+  soldiers: ['refusal', 'mutiny', 'desertion', 'detention', 'prosecution', 'armed_attack', 'draft_evasion', 'mobilisation', 'civil_resistance', 'protest'],
+  facilities: ['arson', 'sabotage', 'symbolic', 'armed_attack'],
+};
+function compatible(q: Quantity, type: EventType): boolean {
+  if (q.category === null) return true;
+  const c = COMPAT[q.category];
+  return c === undefined || c === 'all' || c.includes(type);
+}
+
+/** The number a trigger counts: its clause's subject, else its object, else a subject across an apposition. */
+function pickQuantity(h: Hit, hits: Hit[], qs: Quantity[], s: Sentence): Quantity | null {
+  const inClause = qs.filter((q) => q.start >= h.clause.start && q.start < h.clause.end && compatible(q, h.def.type));
+  const before = inClause.filter((q) => q.start < h.start && (q.form !== 'bare' || q.start === h.clause.start));
+  if (before.length) return before[before.length - 1]!;
+  // The object: "arrested about 15,000 people", or inside the trigger ("courts had heard 3,710 cases").
+  const after = inClause.filter((q) => q.start >= h.start && q.form === 'noun' && q.start - h.end < 40);
+  if (after.length) return after[0]!;
+  // "Twelve troops of the ... OMON, together with their commander, refused": the subject sits in an earlier clause.
+  const earlier = qs.filter((q) => q.start >= s.start && q.end <= h.start && q.form === 'noun' && compatible(q, h.def.type) &&
+    (q.category === 'soldiers' || q.category === 'people' || q.category === 'facilities') &&
+    !hits.some((o) => o !== h && o.start > q.end && o.start < h.start));
+  return earlier.length && h.start - earlier[earlier.length - 1]!.end < 160 ? earlier[earlier.length - 1]! : null;
+}
+
+function measureFor(q: Quantity, hitMeasure: CountKey | null, type: EventType, lex: CompiledLexicon): CountKey {
+  if (q.category === 'places' || q.category === 'events' || q.category === 'cases') return 'cases';
+  if (hitMeasure) return hitMeasure;
+  if (q.category === 'soldiers') return type === 'detention' ? 'detained' : 'soldiers';
+  if (q.category === 'facilities') return 'facilities';
+  return lex.typeMeasure.get(type) ?? 'people';
+}
+
+function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: ParaState, doc: DocCtx, lex: CompiledLexicon, text: string): { date: DateSpan; explicit: boolean } {
+  const frameStart = doc.warStart;
+  const end = doc.published;
+  if (kind === 'tally') {
+    const since = dates.find((d) => d.role === 'since');
+    const by = [...dates].reverse().find((d) => d.role === 'by') ?? dates.find((d) => d.role === 'on' && d.date.precision !== 'range' && !d.relative);
+    const period = dates.find((d) => d.role === 'on' && d.date.precision === 'range');
+    const start = since?.date.start ?? period?.date.start ?? frameStart ?? null;
+    const stop = by ? bounds(by.date.end ?? by.date.start!)[1] : period?.date.end ?? end;
+    if (start && stop && start > stop) return { date: { start: stop, precision: 'day' }, explicit: true };
+    return { date: { start: start ?? stop, end: stop, precision: start || stop ? 'range' : 'unknown' }, explicit: dates.length > 0 };
+  }
+  if (dates.length) {
+    // The date nearest the trigger, preferring one in its clause.
+    const dist = (d: DateMention): number => (d.start >= h.clause.start && d.end <= h.clause.end ? 0 : 10_000) + Math.abs(d.start - h.start);
+    const d = [...dates].sort((a, b) => dist(a) - dist(b))[0]!;
+    if (d.role === 'on') return { date: d.date, explicit: true };
+    if (d.role === 'by') return { date: { start: frameStart ?? bounds(d.date.start!)[0], end: bounds(d.date.end ?? d.date.start!)[1], precision: 'range' }, explicit: true };
+    return { date: { start: d.date.start, end: end ?? d.date.end ?? null, precision: 'range' }, explicit: true };
+  }
+  // An anaphoric sentence ("He assured them...") continues the dated sentence before it.
+  const prev = st.drafts[st.drafts.length - 1];
+  if (prev && prev.dateExplicit && lex.anaphora.test(text.slice(s.start, s.end))) return { date: prev.date, explicit: false };
+  if (frameStart && end) return { date: { start: frameStart, end, precision: 'range' }, explicit: false };
+  if (end) return { date: { start: null, end, precision: 'unknown' }, explicit: false };
+  return { date: { start: null, precision: 'unknown' }, explicit: false };
+}
+
+/** Which place mention locates the event: the most specific nearby one that is not a destination or an adjective. */
+function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, lex: CompiledLexicon, text: string): { mention: PlaceLike | null; fromSentence: boolean } {
+  let best: PlaceLike | null = null;
+  let bestScore = -Infinity;
+  for (const p of sPlaces) {
+    let score = p.level === 'settlement' ? 30 : p.level === 'region' ? 20 : 10;
+    if (p.role === 'adjectival') score -= 15;
+    else if (p.role === 'origin') score -= 5;
+    if (lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start))) score -= 8;
+    if (p.start >= h.clause.start && p.end <= h.clause.end) score += 3;
+    score -= Math.abs(p.start - h.start) / 200;
+    if (score > bestScore) { bestScore = score; best = p; }
+  }
+  const weak = best === null || (best.level === 'country' && bestScore < 8);
+  if (weak) {
+    // Back up the paragraph for a settlement or region told in the last few sentences.
+    for (let i = st.places.length - 1; i >= 0; i--) {
+      const c = st.places[i]!;
+      if (c.idx < s.idx - 3) break;
+      if (c.p.level !== 'country' && c.p.role !== 'adjectival') return { mention: c.p, fromSentence: false };
+    }
+  }
+  if (best) return { mention: best, fromSentence: best.role !== 'adjectival' };
+  return { mention: null, fromSentence: false };
+}
+
+function placeOf(p: PlaceLike): Place {
+  return { country: p.country || null, region: p.region, settlement: p.level === 'settlement' ? p.settlement : null, lat: p.lat, lon: p.lon };
+}
+
+function contextCountry(st: ParaState): string | null {
+  for (let i = st.places.length - 1; i >= 0; i--) {
+    const c = st.places[i]!;
+    if (c.p.role !== 'adjectival' && !c.destination) return c.p.country;
+  }
+  return null;
+}
+
+function dominantCountry(places: PlaceLike[]): string | null {
+  const n = new Map<string, number>();
+  for (const p of places) if (p.role !== 'adjectival' && p.country) n.set(p.country, (n.get(p.country) ?? 0) + 1);
+  let best: string | null = null;
+  let bestN = 0;
+  for (const [c, k] of n) if (k > bestN) { best = c; bestN = k; }
+  return best;
+}
+
+function chooseTarget(type: EventType, h: Hit, text: string, s: Sentence, lex: CompiledLexicon): string | null {
+  const allowed = lex.typeTargets.get(type);
+  if (!allowed) return null;
+  const re = lex.targetRe;
+  re.lastIndex = 0;
+  const body = text.slice(s.start, s.end);
+  let best: string | null = null;
+  let bestD = Infinity;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body))) {
+    if (m[0].length === 0) { re.lastIndex++; continue; }
+    const gi = findGroup(m);
+    const key = gi >= 0 ? lex.targetKeys[gi]! : null;
+    if (!key || !allowed.includes(key)) continue;
+    // Police beat soldiers for refusals: "troops of the OMON [special police]" are police.
+    const d = Math.abs(s.start + m.index - h.start) - (key === 'police' && allowed[0] === 'police' ? 10_000 : 0);
+    if (d < bestD) { bestD = d; best = key; }
+  }
+  return best ?? lex.typeDefaultTargets.get(type) ?? null;
+}
+
+function findActors(body: string, lex: CompiledLexicon): string[] {
+  const out: string[] = [];
+  const add = (a: string | undefined): void => {
+    const v = a?.trim().replace(/^the\s+/i, '');
+    if (v && !out.includes(v)) out.push(v);
+  };
+  for (const re of lex.actors) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(body))) add(m.groups?.actor ?? m[0]);
+  }
+  if (lex.actorNames) {
+    lex.actorNames.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = lex.actorNames.exec(body))) add(m[0]);
+  }
+  return out;
+}
+
+function findAttribution(body: string, lex: CompiledLexicon): string[] {
+  const out: string[] = [];
+  for (const re of lex.attribution) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(body))) {
+      const src = m.groups?.src ? cleanSource(m.groups.src, lex) : null;
+      if (src && !out.includes(src)) out.push(src);
+    }
+  }
+  return out;
+}
+
+function cleanSource(raw: string, lex: CompiledLexicon): string | null {
+  let s = raw.replace(/\s+/g, ' ').trim().replace(/^(?:the|a|an)\s+/i, '').replace(/[\s,.;:'"“”‘’]+$/u, '');
+  s = s.replace(/\s+(?:that|who|which|in a|on|at|as)\s.*$/i, '');
+  if (!s || s.split(' ').length > 10 || lex.attributionStop.has(s.toLowerCase())) return null;
+  return s;
+}
+
+/** One event told over several sentences: fold a later mention into the earlier record. */
+function mergeIntoPrevious(text: string, d: Draft, st: ParaState, lex: CompiledLexicon): boolean {
+  const sameGroup = (a: EventType, b: EventType): boolean => a === b || (lex.mergeGroup.has(a) && lex.mergeGroup.get(a) === lex.mergeGroup.get(b));
+  for (let i = st.drafts.length - 1; i >= 0; i--) {
+    const p = st.drafts[i]!;
+    if (p.sentence.idx < d.sentence.idx - 2) break;
+    if (p.sentence === d.sentence) continue;
+    if (p.kind !== d.kind || !sameGroup(p.type, d.type)) continue;
+    if (d.kind === 'tally' || d.breakdown) return false;
+    if (d.dateExplicit && p.dateExplicit && JSON.stringify(d.date) !== JSON.stringify(p.date)) return false;
+    if (d.quantity && p.quantity && d.quantity.value !== p.quantity.value) return false;
+    if (d.actors.length && p.actors.length && !d.actors.some((a) => p.actors.includes(a))) return false;
+    if (lex.newEvent.test(text.slice(d.sentence.start, d.sentence.end))) return false;
+    if (d.placeFromSentence && p.placeFromSentence && d.placeMention && p.placeMention && d.placeMention.level !== 'country' &&
+      (d.place.region !== p.place.region || (d.place.settlement && p.place.settlement && d.place.settlement !== p.place.settlement))) return false;
+    // Merge: one record whose evidence spans both mentions.
+    p.evEnd = Math.max(p.evEnd, d.evEnd);
+    if (!p.quantity && d.quantity) { p.quantity = d.quantity; p.measure = d.measure; }
+    if (!p.dateExplicit && d.dateExplicit) { p.date = d.date; p.dateExplicit = true; }
+    if (!p.placeFromSentence && d.placeFromSentence) { p.place = d.place; p.placeMention = d.placeMention; p.placeFromSentence = true; }
+    for (const a of d.actors) if (!p.actors.includes(a)) p.actors.push(a);
+    for (const a of d.attribution) if (!p.attribution.includes(a)) p.attribution.push(a);
+    if (!p.target) p.target = d.target;
+    return true;
+  }
+  return false;
+}
+
+/** The same event told again elsewhere in the document (same type, day, place and number): keep the first. */
+function dedupDocument(drafts: Draft[]): Draft[] {
+  const seen = new Set<string>();
+  const out: Draft[] = [];
+  for (const d of drafts) {
+    if (d.dateExplicit && d.date.precision === 'day' && (d.place.settlement || d.place.region)) {
+      const key = [d.kind, d.type, d.date.start, d.place.region, d.place.settlement, d.quantity?.value ?? '', d.measure ?? ''].join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+function toRecord(text: string, d: Draft, lex: CompiledLexicon): EventRecord {
+  const rec: EventRecord = {
+    kind: d.kind,
+    type: d.type,
+    date: d.date,
+    place: d.place,
+    actors: d.actors,
+    target: d.target,
+    counts: {},
+    certainty: d.certainty,
+    attribution: d.attribution,
+    evidence: { start: d.evStart, end: d.evEnd, text: text.slice(d.evStart, d.evEnd) },
+    summary: '',
+  };
+  if (d.quantity && d.measure) {
+    if (d.kind === 'tally') {
+      rec.measure = d.measure;
+      rec.value = d.quantity.value;
+      rec.qualifier = d.quantity.qualifier as Qualifier;
+    } else {
+      rec.counts = { [d.measure]: d.quantity.value };
+    }
+  }
+  rec.summary = summarize(rec, d, lex);
+  return rec;
+}
+
+function summarize(r: EventRecord, d: Draft, lex: CompiledLexicon): string {
+  const label = lex.typeLabels.get(r.type) ?? r.type;
+  const where = r.place.settlement ?? d.placeMention?.text ?? r.place.region ?? r.place.country ?? lex.words.get('unknownPlace') ?? '?';
+  const when = r.date.start ? (r.date.end && r.date.end !== r.date.start ? `${r.date.start} ${lex.words.get('until') ?? '–'} ${r.date.end}` : r.date.start) : '';
+  const count = r.kind === 'tally' ? ` — ${r.qualifier && r.qualifier !== 'exact' ? `${r.qualifier.replace('_', ' ')} ` : ''}${r.value} ${r.measure}`
+    : Object.entries(r.counts).map(([k, v]) => ` — ${v} ${k}`).join('');
+  const tally = r.kind === 'tally' ? ` (${lex.words.get('tally') ?? 'tally'})` : '';
+  return `${label}${tally}, ${where}${when ? `, ${when}` : ''}${count}`.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,324 @@
+/**
+ * Language lexicons: loads src/extract/data/lexicon.<lang>.json, validates it, compiles its patterns
+ * once (lazily, on first use) and caches the result. The engine only ever sees CompiledLexicon.
+ */
+import { readDataFile } from './datafiles.js';
+import { COUNT_KEYS, EVENT_TYPES, QUALIFIERS, isEventType } from './record.js';
+import type { CountKey, EventType, Lang, Qualifier } from './record.js';
+
+export type TriggerEntry = string | { re: string; weak?: boolean; standalone?: boolean; measure?: string; note?: string };
+interface FilterEntry { re: string; weakOnly?: boolean; types?: string[]; note?: string }
+
+/** The JSON file as an editor writes it (see data/lexicon.en.json and README.md). */
+export interface RawLexicon {
+  lang: Lang;
+  version: string;
+  triggers: Partial<Record<EventType, TriggerEntry[]>>;
+  mergeGroups?: string[][];
+  eventive: string[];
+  suppressBefore: FilterEntry[];
+  suppressAfter: FilterEntry[];
+  tallyCues: string[];
+  passiveTally?: string;
+  hedges: { claimed: string[]; rumoured: string[] };
+  attribution: string[];
+  attributionBack?: string[];
+  attributionStop?: string[];
+  actors: string[];
+  actorNames: string[];
+  targets: Record<string, string[]>;
+  typeTargets?: Partial<Record<EventType, string[]>>;
+  typeDefaultTargets?: Partial<Record<EventType, string>>;
+  countNouns: Record<string, string[]>;
+  typeMeasure: Partial<Record<EventType, string>>;
+  qualifiers: Partial<Record<Qualifier, string[]>>;
+  numberWords: Record<string, number>;
+  multipliers?: Record<string, number>;
+  vagueNumbers?: Record<string, number>;
+  nonCountUnits: string[];
+  nonCountBefore: string[];
+  warContext: string[];
+  warStart?: string;
+  anaphora: string[];
+  newEvent?: string[];
+  destinationBefore: string[];
+  abbreviations: string[];
+  boilerplate: { cutFrom: string[]; dropLine: string[] };
+  typeLabels: Partial<Record<EventType, string>>;
+  words?: Record<string, string>;
+}
+
+export interface TriggerDef {
+  type: EventType;
+  weak: boolean;
+  standalone: boolean;
+  measure: CountKey | null;
+  source: string;
+}
+
+export interface FilterDef { re: RegExp; weakOnly: boolean; types: Set<EventType> | null }
+
+/** Count-noun categories: the counts keys plus two the engine maps itself. */
+export type NounCategory = CountKey | 'places' | 'events';
+
+export interface CompiledLexicon {
+  lang: Lang;
+  version: string;
+  /** One global regex; capture group i+1 is triggerDefs[i]. */
+  triggerRe: RegExp;
+  triggerDefs: TriggerDef[];
+  mergeGroup: Map<EventType, number>;
+  eventive: RegExp;
+  suppressBefore: FilterDef[];
+  suppressAfter: FilterDef[];
+  tallyCue: RegExp;
+  passiveTally: RegExp | null;
+  claimed: RegExp;
+  rumoured: RegExp;
+  attribution: RegExp[];
+  attributionBack: RegExp[];
+  attributionStop: Set<string>;
+  actors: RegExp[];
+  actorNames: RegExp | null;
+  /** Global regex; group i+1 is targetKeys[i]. */
+  targetRe: RegExp;
+  targetKeys: string[];
+  typeTargets: Map<EventType, string[]>;
+  typeDefaultTargets: Map<EventType, string>;
+  /** Sticky: a count noun after optional modifiers; group i+1 is nounCats[i]. */
+  countNounRe: RegExp;
+  nounCats: NounCategory[];
+  typeMeasure: Map<EventType, CountKey>;
+  /** Anchored at the end of the text before a number; group i+1 is qualifierKeys[i]. */
+  qualifierRe: RegExp;
+  qualifierKeys: Qualifier[];
+  numberWords: Map<string, number>;
+  multipliers: Map<string, number>;
+  vagueNumbers: Map<string, number>;
+  nonCountAfter: RegExp;
+  nonCountBefore: RegExp;
+  warContext: RegExp;
+  warStart: string | null;
+  anaphora: RegExp;
+  /** A sentence that announces another event ("it has also been reported"): never folded into the one before. */
+  newEvent: RegExp;
+  destinationBefore: RegExp;
+  abbreviations: Set<string>;
+  boilerplateCut: RegExp;
+  boilerplateDrop: RegExp;
+  typeLabels: Map<EventType, string>;
+  words: Map<string, string>;
+}
+
+/** Letter/digit boundaries that work for every script (\b is ASCII-only in JavaScript). */
+export const B = '(?<![\\p{L}\\p{N}_])';
+export const E = '(?![\\p{L}\\p{N}_])';
+
+export class LexiconError extends Error {
+  constructor(readonly file: string, readonly where: string, message: string) {
+    super(`${file}: ${where}: ${message}`);
+    this.name = 'LexiconError';
+  }
+}
+
+const cache = new Map<Lang, CompiledLexicon | null>();
+
+/** The compiled lexicon for a language, or null when the language has no lexicon file. */
+export function getLexicon(lang: Lang): CompiledLexicon | null {
+  if (cache.has(lang)) return cache.get(lang) ?? null;
+  const file = `lexicon.${lang}.json`;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readDataFile(file));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      cache.set(lang, null);
+      return null;
+    }
+    throw new LexiconError(file, 'file', `not valid JSON: ${(err as Error).message}`);
+  }
+  const lex = compileLexicon(raw, file);
+  cache.set(lang, lex);
+  return lex;
+}
+
+/** Validates a parsed lexicon file and compiles it; throws LexiconError naming the entry at fault. */
+export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexicon {
+  const fail = (where: string, msg: string): never => {
+    throw new LexiconError(file, where, msg);
+  };
+  if (typeof input !== 'object' || input === null) fail('file', 'expected a JSON object');
+  const raw = input as RawLexicon;
+  const strList = (v: unknown, where: string): string[] => {
+    if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) fail(where, 'expected a list of strings');
+    return v as string[];
+  };
+  const re = (src: string, where: string, flags = 'iu', wrap = true): RegExp => {
+    try {
+      return new RegExp(wrap ? `${B}(?:${src})${E}` : src, flags);
+    } catch (err) {
+      return fail(where, `bad pattern ${JSON.stringify(src)}: ${(err as Error).message}`);
+    }
+  };
+  const alt = (list: string[], where: string): string => {
+    list.forEach((s, i) => re(s, `${where}[${i}]`));
+    return list.map((s) => `(?:${s})`).join('|');
+  };
+  const oneOf = (list: string[], where: string, flags = 'iu'): RegExp =>
+    list.length ? re(alt(list, where), where, flags) : /(?!)/u;
+
+  if (typeof raw.lang !== 'string') fail('lang', 'missing');
+  if (typeof raw.version !== 'string') fail('version', 'missing');
+  if (typeof raw.triggers !== 'object' || raw.triggers === null) fail('triggers', 'missing');
+
+  // Triggers: one alternation, one capture group per entry, in file order (earlier wins at a position).
+  const triggerDefs: TriggerDef[] = [];
+  const parts: string[] = [];
+  for (const [type, entries] of Object.entries(raw.triggers)) {
+    if (!isEventType(type)) fail(`triggers.${type}`, `unknown type; use one of ${EVENT_TYPES.join(', ')}`);
+    if (!Array.isArray(entries)) fail(`triggers.${type}`, 'expected a list');
+    (entries as TriggerEntry[]).forEach((e, i) => {
+      const where = `triggers.${type}[${i}]`;
+      const spec = typeof e === 'string' ? { re: e } : e;
+      if (typeof spec !== 'object' || spec === null || typeof spec.re !== 'string') fail(where, 'expected a string or {re: string}');
+      if (spec.measure !== undefined && !(COUNT_KEYS as readonly string[]).includes(spec.measure)) {
+        fail(where, `unknown measure ${spec.measure}; use one of ${COUNT_KEYS.join(', ')}`);
+      }
+      re(spec.re, where);
+      parts.push(`(${spec.re})`);
+      triggerDefs.push({
+        type: type as EventType,
+        weak: spec.weak === true,
+        standalone: spec.standalone === true,
+        measure: (spec.measure as CountKey | undefined) ?? null,
+        source: spec.re,
+      });
+    });
+  }
+  // A trigger pattern must not add capture groups of its own (group numbers map to triggerDefs).
+  const triggerRe = re(parts.join('|'), 'triggers', 'giu');
+  const groupCount = new RegExp(`${triggerRe.source}|`, 'u').exec('')!.length - 1;
+  if (groupCount !== triggerDefs.length) fail('triggers', 'a pattern has a capturing group; use (?:...) instead');
+
+  const mergeGroup = new Map<EventType, number>();
+  (raw.mergeGroups ?? []).forEach((g, i) => {
+    for (const t of g) {
+      if (!isEventType(t)) fail(`mergeGroups[${i}]`, `unknown type ${t}`);
+      mergeGroup.set(t as EventType, i);
+    }
+  });
+
+  const filters = (list: FilterEntry[] | undefined, where: string, anchor: 'start' | 'end'): FilterDef[] =>
+    (list ?? []).map((f, i) => {
+      if (typeof f !== 'object' || f === null || typeof f.re !== 'string') fail(`${where}[${i}]`, 'expected {re: string}');
+      const types = f.types ? new Set(f.types.map((t) => (isEventType(t) ? t : fail(`${where}[${i}]`, `unknown type ${t}`)))) : null;
+      const src = anchor === 'end' ? `${B}(?:${f.re})$` : `^(?:${f.re})`;
+      return { re: re(src, `${where}[${i}]`, 'iu', false), weakOnly: f.weakOnly === true, types };
+    });
+
+  const targetKeys = Object.keys(raw.targets ?? {});
+  const targetRe = re(targetKeys.map((k) => `(${alt(strList(raw.targets[k], `targets.${k}`), `targets.${k}`)})`).join('|') || '(?!)', 'targets', 'giu');
+
+  const nounCats: NounCategory[] = [];
+  const nounParts: string[] = [];
+  const validCats = new Set<string>([...COUNT_KEYS, 'places', 'events']);
+  // Longer nouns first so "enlistment offices" wins over "offices".
+  const nounEntries: [string, string][] = [];
+  for (const [cat, list] of Object.entries(raw.countNouns ?? {})) {
+    if (!validCats.has(cat)) fail(`countNouns.${cat}`, 'unknown category');
+    for (const n of strList(list, `countNouns.${cat}`)) nounEntries.push([cat, n]);
+  }
+  nounEntries.sort((a, b) => b[1].length - a[1].length);
+  for (const [cat, n] of nounEntries) {
+    nounCats.push(cat as NounCategory);
+    nounParts.push(`(${n})`);
+  }
+  // Up to three modifiers ("male", "Russian", "recruiting") between the number and its noun.
+  const countNounRe = re(`\\s+(?:[\\p{L}’'-]+\\s+){0,3}?(?:${nounParts.join('|')})${E}`, 'countNouns', 'iuy', false);
+
+  const typeMeasure = new Map<EventType, CountKey>();
+  for (const [t, m] of Object.entries(raw.typeMeasure ?? {})) {
+    if (!isEventType(t)) fail(`typeMeasure.${t}`, 'unknown type');
+    if (!(COUNT_KEYS as readonly string[]).includes(m)) fail(`typeMeasure.${t}`, `unknown measure ${m}`);
+    typeMeasure.set(t as EventType, m as CountKey);
+  }
+
+  const qualifierKeys: Qualifier[] = [];
+  const qparts: string[] = [];
+  for (const [q, list] of Object.entries(raw.qualifiers ?? {})) {
+    if (!(QUALIFIERS as readonly string[]).includes(q)) fail(`qualifiers.${q}`, 'unknown qualifier');
+    qualifierKeys.push(q as Qualifier);
+    qparts.push(`(${alt(strList(list, `qualifiers.${q}`), `qualifiers.${q}`)})`);
+  }
+  const qualifierRe = re(`${B}(?:${qparts.join('|') || '(?!)'})\\s*$`, 'qualifiers', 'iu', false);
+
+  const numMap = (o: Record<string, number> | undefined, where: string): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const [k, v] of Object.entries(o ?? {})) {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`${where}.${k}`, 'expected a non-negative number');
+      m.set(k.toLowerCase(), v);
+    }
+    return m;
+  };
+
+  const typeTargets = new Map<EventType, string[]>();
+  for (const [t, l] of Object.entries(raw.typeTargets ?? {})) {
+    if (!isEventType(t)) fail(`typeTargets.${t}`, 'unknown type');
+    for (const k of strList(l, `typeTargets.${t}`)) if (!targetKeys.includes(k)) fail(`typeTargets.${t}`, `unknown target ${k}`);
+    typeTargets.set(t as EventType, l);
+  }
+  const typeDefaultTargets = new Map<EventType, string>();
+  for (const [t, k] of Object.entries(raw.typeDefaultTargets ?? {})) {
+    if (!isEventType(t)) fail(`typeDefaultTargets.${t}`, 'unknown type');
+    typeDefaultTargets.set(t as EventType, k);
+  }
+  const typeLabels = new Map<EventType, string>();
+  for (const t of EVENT_TYPES) typeLabels.set(t, raw.typeLabels?.[t] ?? t);
+
+  if (raw.warStart !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(raw.warStart)) fail('warStart', 'expected YYYY-MM-DD');
+
+  return {
+    lang: raw.lang,
+    version: raw.version,
+    triggerRe,
+    triggerDefs,
+    mergeGroup,
+    eventive: oneOf(strList(raw.eventive, 'eventive'), 'eventive'),
+    suppressBefore: filters(raw.suppressBefore, 'suppressBefore', 'end'),
+    suppressAfter: filters(raw.suppressAfter, 'suppressAfter', 'start'),
+    tallyCue: oneOf(strList(raw.tallyCues, 'tallyCues'), 'tallyCues'),
+    passiveTally: raw.passiveTally ? re(raw.passiveTally, 'passiveTally', 'iu', false) : null,
+    claimed: oneOf(strList(raw.hedges?.claimed ?? [], 'hedges.claimed'), 'hedges.claimed'),
+    rumoured: oneOf(strList(raw.hedges?.rumoured ?? [], 'hedges.rumoured'), 'hedges.rumoured'),
+    // Attribution and actor patterns are case-sensitive: capitals mark names.
+    attribution: strList(raw.attribution, 'attribution').map((s, i) => re(s, `attribution[${i}]`, 'gu', false)),
+    attributionBack: strList(raw.attributionBack ?? [], 'attributionBack').map((s, i) => re(s, `attributionBack[${i}]`, 'gu', false)),
+    attributionStop: new Set(strList(raw.attributionStop ?? [], 'attributionStop').map((s) => s.toLowerCase())),
+    actors: strList(raw.actors, 'actors').map((s, i) => re(s, `actors[${i}]`, 'gu', false)),
+    actorNames: raw.actorNames?.length ? re(alt(strList(raw.actorNames, 'actorNames'), 'actorNames'), 'actorNames', 'giu') : null,
+    targetRe,
+    targetKeys,
+    typeTargets,
+    typeDefaultTargets,
+    countNounRe,
+    nounCats,
+    typeMeasure,
+    qualifierRe,
+    qualifierKeys,
+    numberWords: numMap(raw.numberWords, 'numberWords'),
+    multipliers: numMap(raw.multipliers, 'multipliers'),
+    vagueNumbers: numMap(raw.vagueNumbers, 'vagueNumbers'),
+    nonCountAfter: re(`\\s*(?:${alt(strList(raw.nonCountUnits, 'nonCountUnits'), 'nonCountUnits')})${E}`, 'nonCountUnits', 'iuy', false),
+    nonCountBefore: re(`${B}(?:${alt(strList(raw.nonCountBefore, 'nonCountBefore'), 'nonCountBefore')})\\s*$`, 'nonCountBefore', 'iu', false),
+    warContext: oneOf(strList(raw.warContext, 'warContext'), 'warContext'),
+    warStart: raw.warStart ?? null,
+    anaphora: re(`^[\\s"“‘'(]*(?:${alt(strList(raw.anaphora, 'anaphora'), 'anaphora')})${E}`, 'anaphora', 'iu', false),
+    newEvent: oneOf(strList(raw.newEvent ?? [], 'newEvent'), 'newEvent'),
+    destinationBefore: re(`${B}(?:${alt(strList(raw.destinationBefore, 'destinationBefore'), 'destinationBefore')})\\s+(?:the\\s+)?$`, 'destinationBefore', 'iu', false),
+    abbreviations: new Set(strList(raw.abbreviations, 'abbreviations').map((s) => s.replaceAll('\\.', '.'))),
+    boilerplateCut: re(`^\\s*(?:${alt(strList(raw.boilerplate?.cutFrom ?? [], 'boilerplate.cutFrom'), 'boilerplate.cutFrom') || '(?!)'})\\s*$`, 'boilerplate.cutFrom', 'iu', false),
+    boilerplateDrop: re(`^\\s*(?:${alt(strList(raw.boilerplate?.dropLine ?? [], 'boilerplate.dropLine'), 'boilerplate.dropLine') || '(?!)'})\\s*$`, 'boilerplate.dropLine', 'iu', false),
+    typeLabels,
+    words: new Map(Object.entries(raw.words ?? {})),
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Language-neutral segmentation: lines, paragraphs, sentences and clauses, all as offsets into
+ * the original text (never copies), plus boilerplate marking from the lexicon's markers.
+ */
+import type { CompiledLexicon } from './lexicon.js';
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Paragraph number: context (places, dates, earlier records) does not cross paragraphs. */
+  para: number;
+  /** Index within the paragraph. */
+  idx: number;
+  /** A title or list line without closing punctuation: never an event on its own. */
+  heading: boolean;
+  /** Site furniture, comments, related links: never an event. */
+  boilerplate: boolean;
+  question: boolean;
+}
+
+const TERMINAL = /[.!?…:;"”’)\]»]\s*$/u;
+// A sentence ends at . ! ? … (plus closing quotes/brackets) followed by space and an opening capital, digit or quote.
+const BOUNDARY = /([.!?…]+)(["”’'»)\]]*)(\s+)(?=["“‘'«(\[]?[\p{Lu}\p{N}])/gu;
+
+/**
+ * Splits text into sentences. Each non-empty line is a paragraph of its own unless it continues the
+ * previous line (a hard-wrapped paragraph: the previous line does not end a sentence and this one
+ * starts in lower case).
+ */
+export function segment(text: string, lex: CompiledLexicon): Sentence[] {
+  const out: Sentence[] = [];
+  const lines: { start: number; end: number }[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    let s = pos;
+    let e = nl;
+    while (s < e && /\s/u.test(text[s]!)) s++;
+    while (e > s && /\s/u.test(text[e - 1]!)) e--;
+    if (e > s) lines.push({ start: s, end: e });
+    else lines.push({ start: -1, end: -1 });
+    pos = nl + 1;
+  }
+
+  // Boilerplate: a "cut" marker in the second half of the text drops everything after it.
+  let cutAt = Infinity;
+  for (const l of lines) {
+    if (l.start < 0 || l.start < text.length * 0.4) continue;
+    if (lex.boilerplateCut.test(text.slice(l.start, l.end))) {
+      cutAt = l.start;
+      break;
+    }
+  }
+
+  let para = -1;
+  let prevBlank = true;
+  let prevLine: { start: number; end: number } | null = null;
+  for (const l of lines) {
+    if (l.start < 0) {
+      prevBlank = true;
+      continue;
+    }
+    const lineText = text.slice(l.start, l.end);
+    const continues = !prevBlank && prevLine !== null && !TERMINAL.test(text.slice(prevLine.start, prevLine.end)) && /^[\p{Ll}]/u.test(lineText);
+    if (!continues) para++;
+    prevBlank = false;
+    prevLine = l;
+    const boiler = l.start >= cutAt || lex.boilerplateDrop.test(lineText);
+    const words = lineText.split(/\s+/u).length;
+    const heading = !TERMINAL.test(lineText) && words <= 24;
+    let idx = continues ? countPara(out, para) : 0;
+    for (const [s, e] of splitSentences(text, l.start, l.end, lex)) {
+      const body = text.slice(s, e);
+      out.push({
+        start: s, end: e, para, idx: idx++, heading, boilerplate: boiler,
+        question: /\?["”’'»)\]]*$/u.test(body),
+      });
+    }
+  }
+  return out;
+}
+
+function countPara(out: Sentence[], para: number): number {
+  let n = 0;
+  for (let i = out.length - 1; i >= 0 && out[i]!.para === para; i--) n++;
+  return n;
+}
+
+/** Sentence spans within [from, to). */
+export function splitSentences(text: string, from: number, to: number, lex: CompiledLexicon): [number, number][] {
+  const spans: [number, number][] = [];
+  const chunk = text.slice(from, to);
+  let start = 0;
+  BOUNDARY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BOUNDARY.exec(chunk))) {
+    const punct = m[1]!;
+    const endOfSentence = m.index + punct.length + m[2]!.length;
+    if (punct === '.' && m[2] === '' && isAbbreviation(chunk, m.index, lex)) continue;
+    spans.push([from + start, from + endOfSentence]);
+    start = endOfSentence + m[3]!.length;
+  }
+  if (start < chunk.length) spans.push([from + start, to]);
+  return spans;
+}
+
+function isAbbreviation(chunk: string, dot: number, lex: CompiledLexicon): boolean {
+  let s = dot;
+  while (s > 0 && /[\p{L}.]/u.test(chunk[s - 1]!)) s--;
+  const word = chunk.slice(s, dot);
+  if (word.length === 0) return false;
+  if (lex.abbreviations.has(word)) return true;
+  // Initials: "A. Navalny", "J.R.R."
+  if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return true;
+  return false;
+}
+
+export interface Clause { start: number; end: number }
+
+// Clause breaks: ; : dashes between spaces, ", and/but/while", and bare commas.
+const CLAUSE_BREAK = /\s*(?:[;:]|\s[—–]{1,2}\s|\s-{1,2}\s|,\s+(?:and|but|while|whereas|or)\s|,\s)\s*/gu;
+
+/** Clause spans of the sentence [from, to). Commas inside numbers ("15,000") do not split. */
+export function clauses(text: string, from: number, to: number): Clause[] {
+  const chunk = text.slice(from, to);
+  const out: Clause[] = [];
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_BREAK.exec(chunk))) {
+    if (m.index > start) out.push({ start: from + start, end: from + m.index });
+    start = m.index + m[0].length;
+  }
+  if (start < chunk.length) out.push({ start: from + start, end: to });
+  if (out.length === 0) out.push({ start: from, end: to });
+  return out;
+}
