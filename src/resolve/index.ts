@@ -1,21 +1,156 @@
-/** Resolution: turning extracted records into canonical events. */
+/**
+ * Resolution: extracted records become canonical events, one per happening, each with every record
+ * and document behind it. Ingest calls `resolveDocumentRecords` per document (incremental, inside
+ * the document's transaction); `resolveAll` re-runs it over everything stored.
+ *
+ * What editors did always wins: records an editor linked (merge, split) stay where they were put,
+ * locked fields keep their values, and a record matching a rejected event joins it (hidden) rather
+ * than bringing it back. After a re-extraction, each new record takes the place of the old record it
+ * matches, keeping that record's event and who linked it.
+ */
 import type { Kysely } from 'kysely';
 import type { DB, DocumentRow, RecordRow } from '../store/index.js';
-import { insertEvent, linkRecords } from '../store/index.js';
+import { getEventRow, linkRecords } from '../store/index.js';
+import {
+  candidateEvents, copiesOf, currentMembers, documentsSharingBands, eventIdsOfDocuments, putDocumentBands, repointCopies, setCopyOf,
+  supersededLinkedRecords,
+} from '../store/resolution.js';
+import { bands, isNearDuplicate, minhash, MIN_SHINGLES, shingles } from './copies.js';
+import { compatible, features, matchScore, MATCH_THRESHOLD, type Features, type MatchInput } from './core.js';
+import { dayString, typeDistance } from './features.js';
+import { createEvent, refreshEvent } from './state.js';
+import { EVENT_TYPES } from '../extract/record.js';
+
+export { resolveAll, type ResolveAllSummary } from './rerun.js';
 
 /** Text the event is found by in full-text search: its summary, evidence and place. */
 export function searchTextOf(r: RecordRow, doc: Pick<DocumentRow, 'title'>): string {
   return [r.summary, r.evidence_text, r.settlement, r.region, ...r.actors, ...r.attribution, doc.title].filter(Boolean).join(' \n');
 }
 
+const DAY_SLACK = 1;
+
+/** Types a record of this type may share an event with. */
+export function compatibleTypes(type: string): string[] {
+  return EVENT_TYPES.filter((t) => typeDistance(type, t) >= 0);
+}
+
+/**
+ * Mark the document as a copy of an earlier near-identical one (or make it the original of the ones
+ * it preceded). Returns the other documents whose copy_of changed.
+ */
+export async function detectCopy(db: Kysely<DB>, doc: DocumentRow): Promise<number[]> {
+  const sh = shingles(doc.text);
+  const bs = sh.length >= MIN_SHINGLES ? bands(minhash(sh)) : [];
+  await putDocumentBands(db, doc.id, bs);
+  if (bs.length === 0) return [];
+  const candidates = await documentsSharingBands(db, bs, doc.id);
+  let original: { id: number; published: number } | null = null;
+  for (const c of candidates) {
+    if (c.id === doc.copy_of || !isNearDuplicate(sh, shingles(c.text))) continue;
+    const rootId = c.copy_of ?? c.id;
+    const root = rootId === c.id ? c : candidates.find((x) => x.id === rootId);
+    const published = root?.published_at ? new Date(root.published_at).getTime() : Infinity;
+    if (!original || published < original.published) original = { id: rootId, published };
+  }
+  if (!original && doc.copy_of !== null) {
+    // An edit made it different from what it copied: it stands on its own now.
+    await setCopyOf(db, doc.id, null);
+    return [];
+  }
+  if (!original || original.id === doc.id) return [];
+  const mine = doc.published_at ? new Date(doc.published_at).getTime() : Infinity;
+  if (mine < original.published) {
+    // The copy came in first: this earlier document is the original of them all.
+    const moved = await repointCopies(db, original.id, doc.id);
+    const mineToo = await copiesOf(db, doc.id);
+    await setCopyOf(db, doc.id, null);
+    return [...new Set([...moved, ...mineToo])];
+  }
+  if (doc.copy_of !== original.id) await setCopyOf(db, doc.id, original.id);
+  return [];
+}
+
+async function followMerged(db: Kysely<DB>, id: number): Promise<number> {
+  let cur = id;
+  for (let i = 0; i < 100; i++) {
+    const row = await getEventRow(db, cur);
+    if (!row?.merged_into) return cur;
+    cur = row.merged_into;
+  }
+  return cur;
+}
+
+const asInput = (r: RecordRow): MatchInput => r;
+
+/** The best existing event for a record, or null. Events already holding a record of the same document are skipped. */
+async function findEvent(db: Kysely<DB>, r: RecordRow, f: Features): Promise<{ id: number; score: number } | null> {
+  const cands = await candidateEvents(db, {
+    kind: r.kind,
+    types: compatibleTypes(r.type),
+    country: r.country,
+    region: r.region,
+    lo: f.lo === null ? null : dayString(f.lo - DAY_SLACK),
+    hi: f.hi === null ? null : dayString(f.hi + DAY_SLACK),
+    measure: r.measure,
+  });
+  if (cands.length === 0) return null;
+  const members = await currentMembers(db, cands.map((c) => c.id));
+  let best: { id: number; score: number } | null = null;
+  for (const ev of cands) {
+    const ms = members.get(ev.id) ?? [];
+    if (ms.some((m) => m.document_id === r.document_id)) continue;
+    const evF = features({ ...ev, evidence_text: '' });
+    if (!compatible(f, evF)) continue;
+    let s = matchScore(f, evF);
+    for (const m of ms.slice(0, 8)) s = Math.max(s, matchScore(f, features(asInput(m))));
+    if (s >= MATCH_THRESHOLD && (!best || s > best.score)) best = { id: ev.id, score: s };
+  }
+  return best;
+}
+
 /**
  * Resolve a document's fresh records into events. Called inside the document's transaction, so a
- * crash never leaves records without events. (Baseline: one event per record; cross-source
- * matching replaces this.)
+ * crash never leaves records without events. Also detects whether the document copies another.
  */
 export async function resolveDocumentRecords(db: Kysely<DB>, doc: DocumentRow, records: RecordRow[]): Promise<void> {
+  const touched = new Set<number>();
+  const movedDocs = await detectCopy(db, doc);
+  for (const id of await eventIdsOfDocuments(db, [doc.id, ...movedDocs])) touched.add(id);
+
+  // Predecessors: records of an earlier extraction of this document that an event still links.
+  const olds = await supersededLinkedRecords(db, doc.id);
+  const oldF = olds.map((o) => features(asInput(o)));
+  const used = new Set<number>();
+  for (const o of olds) touched.add(o.event_id);
+
   for (const r of records) {
-    const ev = await insertEvent(db, r, { search_text: searchTextOf(r, doc) });
-    await linkRecords(db, ev.id, [r.id]);
+    const f = features(asInput(r));
+    let heir = -1;
+    let heirScore = -Infinity;
+    olds.forEach((o, i) => {
+      if (used.has(o.id)) return;
+      const s = matchScore(f, oldF[i]!) + (o.ordinal === r.ordinal ? 0.5 : 0);
+      if (s > heirScore) {
+        heir = i;
+        heirScore = s;
+      }
+    });
+    if (heir >= 0 && heirScore > -Infinity) {
+      const o = olds[heir]!;
+      used.add(o.id);
+      const target = await followMerged(db, o.event_id);
+      await linkRecords(db, target, [r.id], o.linked_by);
+      touched.add(target);
+      continue;
+    }
+    const m = await findEvent(db, r, f);
+    if (m) {
+      await linkRecords(db, m.id, [r.id]);
+      touched.add(m.id);
+    } else {
+      await createEvent(db, r, [r.id], 'resolver', 'resolve.create', { document: doc.id });
+    }
   }
+  for (const id of [...touched].sort((a, b) => a - b)) await refreshEvent(db, id);
 }

@@ -73,6 +73,8 @@ export interface EventsTable extends RecordFields {
   locked_fields: JsonDefault<string[]>;
   merged_into: number | null;
   version: ColumnType<number, number | undefined, number>;
+  /** 002: set when no current record supports the event any more; hidden, never deleted. */
+  retired_at: TimestampNullable;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -84,6 +86,12 @@ export interface EventRecordsTable {
   event_id: number;
   linked_by: ColumnType<string, string | undefined, string>;
   linked_at: Timestamp;
+}
+
+/** 002: MinHash LSH bands of documents, for near-duplicate detection. */
+export interface DocumentLshTable {
+  band: number;
+  document_id: number;
 }
 
 export interface AuditLogTable {
@@ -126,6 +134,7 @@ export interface DB {
   events: EventsTable;
   event_records: EventRecordsTable;
   audit_log: AuditLogTable;
+  document_lsh: DocumentLshTable;
   users: UsersTable;
   sessions: SessionsTable;
   schema_migrations: SchemaMigrationsTable;

@@ -1,0 +1,284 @@
+/**
+ * The resolution core, free of I/O: when are two records one happening, and an in-memory resolver
+ * that clusters a stream of records through blocking buckets (kind, type group, country, region,
+ * week), so each record is compared with a few candidates and never with everything.
+ *
+ * The same `matchScore` decides in the database path (src/resolve/index.ts), where the candidates
+ * come from an indexed query instead of the buckets.
+ */
+import { dateInterval, jaccard, normActor, settlementKey, stemBag, typeDistance, typeGroup } from './features.js';
+
+/** The fields resolution reads; records and events both have them. */
+export interface MatchInput {
+  kind: string;
+  type: string;
+  date_start: string | null;
+  date_end: string | null;
+  date_precision: string;
+  country: string | null;
+  region: string | null;
+  settlement: string | null;
+  counts: Record<string, number>;
+  measure: string | null;
+  value: number | null;
+  actors: string[];
+  target: string | null;
+  summary: string;
+  evidence_text?: string;
+}
+
+export interface Features {
+  kind: string;
+  type: string;
+  group: string;
+  lo: number | null;
+  hi: number | null;
+  country: string | null;
+  region: string | null;
+  settlement: string | null;
+  counts: Record<string, number>;
+  measure: string | null;
+  value: number | null;
+  actors: string[];
+  target: string | null;
+  stems: Uint32Array;
+}
+
+export function features(r: MatchInput): Features {
+  const iv = dateInterval(r.date_start, r.date_end, r.date_precision);
+  return {
+    kind: r.kind,
+    type: r.type,
+    group: typeGroup(r.type),
+    lo: iv ? iv[0] : null,
+    hi: iv ? iv[1] : null,
+    country: r.country,
+    region: r.region,
+    settlement: settlementKey(r.settlement),
+    counts: r.counts,
+    measure: r.measure,
+    value: r.value,
+    actors: r.actors.map(normActor).filter(Boolean),
+    target: r.target,
+    stems: stemBag(`${r.summary} ${r.evidence_text ?? ''}`),
+  };
+}
+
+/** A pair scoring at least this is one happening. Tuned on the dev pairs (test/resolve/pairs.json). */
+export const MATCH_THRESHOLD = 4.5;
+/** Tally claims (same measure) are one claim when the values differ by at most this share... */
+export const TALLY_VALUE_TOLERANCE = 0.05;
+/** ...and their "as of" days by at most this many days. */
+export const TALLY_ASOF_DAYS = 7;
+/** Day-precision dates may differ by one day (time zones, "the night of"). */
+const DAY_SLACK = 1;
+
+const close = (x: number, y: number, tol: number): boolean => Math.abs(x - y) <= tol * Math.max(Math.abs(x), Math.abs(y));
+
+/**
+ * Hard constraints: kind, compatible type, no contradicting place (a settlement inside a region is
+ * compatible with that region), overlapping dates (respecting precision: "in May" contains 12 May).
+ */
+export function compatible(a: Features, b: Features): boolean {
+  if (a.kind !== b.kind) return false;
+  if (typeDistance(a.type, b.type) < 0) return false;
+  if (a.country && b.country && a.country !== b.country) return false;
+  if (a.region && b.region && a.region !== b.region) return false;
+  if (a.settlement && b.settlement && a.settlement !== b.settlement) return false;
+  if (a.lo !== null && b.lo !== null && (a.lo > b.hi! + DAY_SLACK || b.lo > a.hi! + DAY_SLACK)) return false;
+  if (a.kind === 'tally') {
+    if (a.measure !== b.measure) return false;
+    if (a.value !== null && b.value !== null && !close(a.value, b.value, TALLY_VALUE_TOLERANCE)) return false;
+    if (a.hi !== null && b.hi !== null && Math.abs(a.hi - b.hi) > TALLY_ASOF_DAYS) return false;
+  }
+  return true;
+}
+
+/** How strongly two compatible records say they are one happening; -Infinity when incompatible. */
+export function matchScore(a: Features, b: Features): number {
+  if (!compatible(a, b)) return -Infinity;
+  let s = 0;
+  if (typeDistance(a.type, b.type) === 1) s -= 1.5;
+  // Place: the more specific the agreement, the stronger.
+  if (a.settlement && b.settlement) s += 3;
+  else if (a.region && b.region) s += 1.5;
+  else if (a.country && b.country && !a.region && !b.region) s += 1.5;
+  else if (!a.country || !b.country) s -= 0.5;
+  if (a.kind === 'tally') {
+    // Compatible tallies already agree on measure, value and "as of" day.
+    if (a.value !== null && b.value !== null) s += 3;
+    if (a.hi !== null && b.hi !== null) s += 2;
+  } else if (a.lo !== null && b.lo !== null) {
+    const width = Math.max(a.hi! - a.lo, b.hi! - b.lo) + 1;
+    s += width <= 2 ? 3 : width <= 8 ? 1.5 : width <= 31 ? 0.5 : 0;
+  } else s -= 1;
+  s += 5 * jaccard(a.stems, b.stems);
+  let near = false;
+  let far = false;
+  for (const [k, v] of Object.entries(a.counts)) {
+    const w = b.counts[k];
+    if (w === undefined) continue;
+    if (close(v, w, 0.15)) near = true;
+    else if (Math.max(v, w) > 2 * Math.min(v, w)) far = true;
+  }
+  if (near) s += 1.5;
+  if (far) s -= 2;
+  if (a.actors.length && b.actors.some((x) => a.actors.includes(x))) s += 1.5;
+  if (a.target && b.target) s += a.target === b.target ? 0.5 : -1;
+  return s;
+}
+
+// --- In-memory resolver -------------------------------------------------------------------------
+
+/** Records whose dates span more than this are matched only among themselves (see README of issue 5). */
+export const WIDE_DAYS = 62;
+const WEEK = 7;
+/** Members kept per cluster to score against; the cluster's envelope guards the rest. */
+const REPS = 4;
+
+interface Cluster {
+  id: number;
+  /** Tightest constraints of all members: every new member must be compatible with them. */
+  env: Features;
+  reps: Features[];
+  size: number;
+  keys: Set<string>;
+}
+
+/** Merge a member into a cluster's envelope: the narrowest date, the most specific place. */
+function tighten(env: Features, f: Features): Features {
+  return {
+    ...env,
+    lo: env.lo === null ? f.lo : f.lo === null ? env.lo : Math.max(env.lo, f.lo),
+    hi: env.hi === null ? f.hi : f.hi === null ? env.hi : Math.min(env.hi, f.hi),
+    country: env.country ?? f.country,
+    region: env.region ?? f.region,
+    settlement: env.settlement ?? f.settlement,
+    // A type pair is allowed once; the envelope keeps the first type so chains cannot drift.
+  };
+}
+
+/** Envelope intervals can end inverted by the day slack; compare through a sane copy. */
+function envForCompare(env: Features): Features {
+  if (env.lo !== null && env.hi !== null && env.lo > env.hi) return { ...env, lo: env.hi, hi: env.lo };
+  return env;
+}
+
+export interface ResolveDecision {
+  cluster: number;
+  created: boolean;
+  score: number;
+}
+
+/**
+ * Clusters records one at a time (online), so the same code serves a full re-run and a stream.
+ * Memory: one small envelope plus up to four member features per cluster.
+ */
+export class MemoryResolver {
+  private clusters: Cluster[] = [];
+  private buckets = new Map<string, number[]>();
+  private regionsOf = new Map<string, Set<string>>();
+  private stamp: Int32Array = new Int32Array(1024);
+  private gen = 0;
+  comparisons = 0;
+
+  get clusterCount(): number {
+    return this.clusters.length;
+  }
+
+  private static baseKeys(f: Features): string[] {
+    const base = `${f.kind}|${f.group}|${f.country ?? ''}`;
+    if (f.lo === null) return [`${base}|u`];
+    if (f.hi! - f.lo > WIDE_DAYS) return [`${base}|w`];
+    const out: string[] = [];
+    for (let w = Math.floor((f.lo - DAY_SLACK) / WEEK); w <= Math.floor((f.hi! + DAY_SLACK) / WEEK); w++) out.push(`${base}|${w}`);
+    return out;
+  }
+
+  private index(c: Cluster, f: Features): void {
+    for (const base of MemoryResolver.baseKeys(f)) {
+      for (const region of new Set([f.region ?? '', c.env.region ?? ''])) {
+        const key = `${base}|${region}`;
+        if (c.keys.has(key)) continue;
+        c.keys.add(key);
+        let list = this.buckets.get(key);
+        if (!list) this.buckets.set(key, (list = []));
+        list.push(c.id);
+        let regions = this.regionsOf.get(base);
+        if (!regions) this.regionsOf.set(base, (regions = new Set()));
+        regions.add(region);
+      }
+    }
+  }
+
+  /** Candidate clusters sharing a bucket with f: its region and region-less ones, or every region when f has none. */
+  private candidates(f: Features): number[] {
+    if (++this.gen === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+    const out: number[] = [];
+    for (const base of MemoryResolver.baseKeys(f)) {
+      const regions = f.region ? [f.region, ''] : [...(this.regionsOf.get(base) ?? [])];
+      for (const region of regions) {
+        for (const id of this.buckets.get(`${base}|${region}`) ?? []) {
+          if (this.stamp[id] === this.gen) continue;
+          this.stamp[id] = this.gen;
+          out.push(id);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Best-scoring compatible cluster at or above the threshold, or null. */
+  bestMatch(f: Features): { id: number; score: number } | null {
+    let best: { id: number; score: number } | null = null;
+    for (const id of this.candidates(f)) {
+      const c = this.clusters[id]!;
+      if (!compatible(f, envForCompare(c.env))) continue;
+      for (const r of c.reps) {
+        this.comparisons++;
+        const s = matchScore(f, r);
+        if (s >= MATCH_THRESHOLD && (!best || s > best.score)) best = { id, score: s };
+      }
+    }
+    return best;
+  }
+
+  /** Put f in an existing cluster (forced when `into` is given) or a new one. */
+  add(f: Features, into?: number): ResolveDecision {
+    const m = into !== undefined ? { id: into, score: Infinity } : this.bestMatch(f);
+    if (m) {
+      const c = this.clusters[m.id]!;
+      c.env = tighten(c.env, f);
+      if (c.reps.length < REPS) c.reps.push(f);
+      c.size++;
+      this.index(c, f);
+      return { cluster: c.id, created: false, score: m.score };
+    }
+    const id = this.clusters.length;
+    const c: Cluster = { id, env: { ...f }, reps: [f], size: 1, keys: new Set() };
+    this.clusters.push(c);
+    if (id >= this.stamp.length) {
+      const bigger = new Int32Array(this.stamp.length * 2);
+      bigger.set(this.stamp);
+      this.stamp = bigger;
+    }
+    this.index(c, f);
+    return { cluster: id, created: true, score: 0 };
+  }
+
+  /** Start a cluster without matching (an event that already exists, pinned by an editor). */
+  seed(f: Features): number {
+    const id = this.clusters.length;
+    this.clusters.push({ id, env: { ...f }, reps: [f], size: 1, keys: new Set() });
+    if (id >= this.stamp.length) {
+      const bigger = new Int32Array(this.stamp.length * 2);
+      bigger.set(this.stamp);
+      this.stamp = bigger;
+    }
+    this.index(this.clusters[id]!, f);
+    return id;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * `letopis resolve`: re-run resolution over every current record with the in-memory core, then
+ * write back only what changed. Events an editor touched (published, rejected, disputed, edited,
+ * merged or split) keep their records and seed the clusters; the rest are re-clustered, reusing
+ * their event ids so links and URLs stay stable.
+ */
+import type { RecordRow, Store } from '../store/index.js';
+import { currentRecordsPage, eventEditStates, relinkRecords, type EventEditState } from '../store/resolution.js';
+import { features, MemoryResolver } from './core.js';
+import { changeEvent, createEvent, refreshEvent } from './state.js';
+
+export interface ResolveAllSummary {
+  records: number;
+  /** Records that now belong to another event than before (or to one for the first time). */
+  relinked: number;
+  created: number;
+  /** Events folded into another because all their records went there. */
+  merged: number;
+  /** Events an editor touched: their records stayed. */
+  keptByEditor: number;
+  events: number;
+}
+
+export interface ResolveAllOptions {
+  actor?: string;
+  pageSize?: number;
+  onProgress?: (done: number, phase: string) => void;
+}
+
+const touchedByEditor = (s: EventEditState): boolean =>
+  s.status !== 'draft' || s.disputed || s.locked > 0 || s.pinned > 0 || s.merged_into !== null;
+
+export async function resolveAll(store: Store, opts: ResolveAllOptions = {}): Promise<ResolveAllSummary> {
+  const db = store.db;
+  const actor = opts.actor ?? 'resolver';
+  const pageSize = opts.pageSize ?? 20_000;
+  const states = new Map((await eventEditStates(db)).map((s) => [s.id, s]));
+  const anchored = (eventId: number | null): boolean => eventId !== null && touchedByEditor(states.get(eventId)!);
+
+  const resolver = new MemoryResolver();
+  const clusterOfEvent = new Map<number, number>();
+  const eventOfCluster = new Map<number, number>();
+  // Free records: id, previous event (0 = none), cluster, first row for creating an event.
+  const freeIds: number[] = [];
+  const freeOld: number[] = [];
+  const freeCluster: number[] = [];
+  const firstRow = new Map<number, RecordRow>();
+  let total = 0;
+  let keptByEditor = 0;
+
+  // Pass 1: editor-touched events seed clusters with all their records.
+  for (let after = 0; ; ) {
+    const page = await currentRecordsPage(db, after, pageSize);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.ord;
+    for (const r of page) {
+      if (!anchored(r.event_id)) continue;
+      const f = features(r);
+      const c = clusterOfEvent.get(r.event_id!);
+      if (c === undefined) {
+        const id = resolver.seed(f);
+        clusterOfEvent.set(r.event_id!, id);
+        eventOfCluster.set(id, r.event_id!);
+      } else resolver.add(f, c);
+      keptByEditor++;
+    }
+    opts.onProgress?.(after, 'editor-kept');
+  }
+  // Pass 2: every other record, in publication order.
+  for (let after = 0; ; ) {
+    const page = await currentRecordsPage(db, after, pageSize);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.ord;
+    for (const r of page) {
+      total++;
+      if (anchored(r.event_id)) continue;
+      const d = resolver.add(features(r));
+      freeIds.push(r.id);
+      freeOld.push(r.event_id ?? 0);
+      freeCluster.push(d.cluster);
+      if (d.created) firstRow.set(d.cluster, r);
+    }
+    opts.onProgress?.(total, 'resolved');
+  }
+
+  // Reuse old event ids: each cluster takes the untouched event most of its records came from.
+  const votes = new Map<number, Map<number, number>>();
+  for (let i = 0; i < freeIds.length; i++) {
+    const c = freeCluster[i]!;
+    if (eventOfCluster.has(c) || freeOld[i] === 0) continue;
+    let v = votes.get(c);
+    if (!v) votes.set(c, (v = new Map()));
+    v.set(freeOld[i]!, (v.get(freeOld[i]!) ?? 0) + 1);
+  }
+  const claimed = new Set(eventOfCluster.values());
+  const ranked = [...votes.entries()].map(([c, v]) => ({ c, best: [...v.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]) }));
+  ranked.sort((a, b) => (b.best[0]?.[1] ?? 0) - (a.best[0]?.[1] ?? 0) || a.c - b.c);
+  for (const { c, best } of ranked) {
+    const pick = best.find(([e]) => !claimed.has(e));
+    if (pick) {
+      eventOfCluster.set(c, pick[0]);
+      claimed.add(pick[0]);
+    }
+  }
+
+  const summary: ResolveAllSummary = { records: total, relinked: 0, created: 0, merged: 0, keptByEditor, events: 0 };
+  await db.transaction().execute(async (trx) => {
+    // Clusters without an event get one, made from their first record.
+    const byCluster = new Map<number, number[]>();
+    for (let i = 0; i < freeIds.length; i++) {
+      const c = freeCluster[i]!;
+      if (eventOfCluster.has(c)) continue;
+      let l = byCluster.get(c);
+      if (!l) byCluster.set(c, (l = []));
+      l.push(freeIds[i]!);
+    }
+    const createdEvents = new Set<number>();
+    for (const [c, ids] of byCluster) {
+      const ev = await createEvent(trx, firstRow.get(c)!, ids, actor, 'resolve.create', { rerun: true });
+      eventOfCluster.set(c, ev.id);
+      createdEvents.add(ev.id);
+      summary.created++;
+    }
+    const links: { record_id: number; event_id: number }[] = [];
+    const touched = new Set<number>();
+    const destinations = new Map<number, Set<number>>();
+    for (let i = 0; i < freeIds.length; i++) {
+      const target = eventOfCluster.get(freeCluster[i]!)!;
+      const old = freeOld[i]!;
+      if (old !== 0) {
+        let d = destinations.get(old);
+        if (!d) destinations.set(old, (d = new Set()));
+        d.add(target);
+      }
+      if (target === old || createdEvents.has(target)) continue;
+      links.push({ record_id: freeIds[i]!, event_id: target });
+      touched.add(target);
+      if (old) touched.add(old);
+    }
+    await relinkRecords(trx, links);
+    summary.relinked = links.length + [...byCluster.values()].reduce((n, l) => n + l.length, 0);
+    // An old event whose records all went to one other event is folded into it, visibly.
+    for (const [old, dests] of destinations) {
+      if (claimed.has(old) || dests.size !== 1) continue;
+      const into = [...dests][0]!;
+      if (into === old) continue;
+      await changeEvent(trx, old, actor, 'resolve.merge', () => ({ merged_into: into }), { note: { into } });
+      touched.delete(old);
+      summary.merged++;
+    }
+    for (const id of [...touched].sort((a, b) => a - b)) await refreshEvent(trx, id, actor);
+  });
+  summary.events = new Set(eventOfCluster.values()).size;
+  return summary;
+}

@@ -1,0 +1,291 @@
+/** SQL for resolution and review: candidate events, members, copies, guarded event updates. */
+import { sql, type Kysely } from 'kysely';
+import type { DB, EventRow, EventUpdate, RecordRow } from './schema.js';
+
+// --- Near-duplicate documents -------------------------------------------------------------------
+
+export async function putDocumentBands(db: Kysely<DB>, documentId: number, bands: number[]): Promise<void> {
+  await db.deleteFrom('document_lsh').where('document_id', '=', documentId).execute();
+  const uniq = [...new Set(bands)];
+  if (uniq.length) {
+    await db.insertInto('document_lsh').values(uniq.map((band) => ({ band, document_id: documentId }))).onConflict((oc) => oc.doNothing()).execute();
+  }
+}
+
+export interface CopyCandidate {
+  id: number;
+  text: string;
+  published_at: Date | null;
+  copy_of: number | null;
+}
+
+/** Documents sharing at least one LSH band with the given ones, most shared first. */
+export async function documentsSharingBands(db: Kysely<DB>, bands: number[], excludeId: number, limit = 20): Promise<CopyCandidate[]> {
+  if (bands.length === 0) return [];
+  return db
+    .selectFrom('document_lsh as l')
+    .innerJoin('documents as d', 'd.id', 'l.document_id')
+    .select(['d.id', 'd.text', 'd.published_at', 'd.copy_of', sql<number>`count(*)::int`.as('shared')])
+    .where('l.band', 'in', bands)
+    .where('l.document_id', '<>', excludeId)
+    .groupBy(['d.id', 'd.text', 'd.published_at', 'd.copy_of'])
+    .orderBy('shared', 'desc')
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function setCopyOf(db: Kysely<DB>, documentId: number, copyOf: number | null): Promise<void> {
+  await db.updateTable('documents').set({ copy_of: copyOf }).where('id', '=', documentId).execute();
+}
+
+/** Point every copy of `fromRoot` (and fromRoot itself) at `toRoot`; returns the documents changed. */
+export async function repointCopies(db: Kysely<DB>, fromRoot: number, toRoot: number): Promise<number[]> {
+  const rows = await db
+    .updateTable('documents')
+    .set({ copy_of: toRoot })
+    .where((eb) => eb.or([eb('copy_of', '=', fromRoot), eb('id', '=', fromRoot)]))
+    .where('id', '<>', toRoot)
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Documents whose copy_of points at the given one (it was their original). */
+export async function copiesOf(db: Kysely<DB>, documentId: number): Promise<number[]> {
+  const rows = await db.selectFrom('documents').select('id').where('copy_of', '=', documentId).execute();
+  return rows.map((r) => r.id);
+}
+
+// --- Records and events -------------------------------------------------------------------------
+
+export interface LinkedRecord extends RecordRow {
+  event_id: number;
+  linked_by: string;
+}
+
+/** A document's superseded records that an event still links: the predecessors of a re-extraction. */
+export async function supersededLinkedRecords(db: Kysely<DB>, documentId: number): Promise<LinkedRecord[]> {
+  return db
+    .selectFrom('records as r')
+    .innerJoin('event_records as er', 'er.record_id', 'r.id')
+    .selectAll('r')
+    .select(['er.event_id', 'er.linked_by'])
+    .where('r.document_id', '=', documentId)
+    .where('r.superseded_at', 'is not', null)
+    .orderBy('r.superseded_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
+}
+
+/** Events (not merged away) that current records of these documents link to. */
+export async function eventIdsOfDocuments(db: Kysely<DB>, documentIds: number[]): Promise<number[]> {
+  if (documentIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('event_records as er')
+    .innerJoin('records as r', 'r.id', 'er.record_id')
+    .select('er.event_id')
+    .distinct()
+    .where('r.document_id', 'in', documentIds)
+    .execute();
+  return rows.map((r) => r.event_id);
+}
+
+export interface CandidateQuery {
+  kind: string;
+  types: string[];
+  country: string | null;
+  region: string | null;
+  /** YYYY-MM-DD bounds, already widened by the day slack; null for an undated record. */
+  lo: string | null;
+  hi: string | null;
+  measure: string | null;
+  limit?: number;
+}
+
+/**
+ * Events that could be the same happening: same kind, a compatible type, no contradicting country
+ * or region, overlapping dates. Rejected and retired events are included on purpose: a record that
+ * matches a rejected event joins it (and stays hidden) instead of re-creating it.
+ */
+export async function candidateEvents(db: Kysely<DB>, q: CandidateQuery): Promise<EventRow[]> {
+  let query = db
+    .selectFrom('events')
+    .selectAll()
+    .where('merged_into', 'is', null)
+    .where('kind', '=', q.kind)
+    .where('type', 'in', q.types);
+  if (q.country) query = query.where((eb) => eb.or([eb('country', '=', q.country), eb('country', 'is', null)]));
+  if (q.region) query = query.where((eb) => eb.or([eb('region', '=', q.region), eb('region', 'is', null)]));
+  if (q.kind === 'tally' && q.measure) query = query.where('measure', '=', q.measure);
+  if (q.lo && q.hi) query = query.where('date_lo', '<=', q.hi).where('date_hi', '>=', q.lo);
+  else query = query.where('date_lo', 'is', null);
+  return query.orderBy('id').limit(q.limit ?? 200).execute();
+}
+
+/** Current records of each event. */
+export async function currentMembers(db: Kysely<DB>, eventIds: number[]): Promise<Map<number, LinkedRecord[]>> {
+  const out = new Map<number, LinkedRecord[]>();
+  if (eventIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('event_records as er')
+    .innerJoin('records as r', 'r.id', 'er.record_id')
+    .selectAll('r')
+    .select(['er.event_id', 'er.linked_by'])
+    .where('er.event_id', 'in', eventIds)
+    .where('r.superseded_at', 'is', null)
+    .orderBy('r.id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.event_id) ?? [];
+    list.push(r);
+    out.set(r.event_id, list);
+  }
+  return out;
+}
+
+/** A current member with what its document says about who published it (after copies). */
+export interface MemberWithSource extends LinkedRecord {
+  doc_published_at: Date | null;
+  doc_lang: string | null;
+  doc_title: string | null;
+  /** The original's publisher fields when the document is a copy, else its own. */
+  root_id: number;
+  root_source_kind: string;
+  root_source_name: string | null;
+  root_url: string | null;
+  root_source_ref: string;
+  root_forwarded_from: string | null;
+}
+
+export async function membersWithSources(db: Kysely<DB>, eventId: number): Promise<MemberWithSource[]> {
+  return db
+    .selectFrom('event_records as er')
+    .innerJoin('records as r', 'r.id', 'er.record_id')
+    .innerJoin('documents as d', 'd.id', 'r.document_id')
+    .innerJoin('documents as o', (j) => j.on(sql<boolean>`o.id = coalesce(d.copy_of, d.id)`))
+    .selectAll('r')
+    .select([
+      'er.event_id', 'er.linked_by', 'd.published_at as doc_published_at', 'd.lang as doc_lang', 'd.title as doc_title',
+      'o.id as root_id', 'o.source_kind as root_source_kind', 'o.source_name as root_source_name', 'o.url as root_url',
+      'o.source_ref as root_source_ref', 'o.forwarded_from as root_forwarded_from',
+    ])
+    .where('er.event_id', '=', eventId)
+    .where('r.superseded_at', 'is', null)
+    .orderBy(sql`d.published_at ASC NULLS LAST`)
+    .orderBy('r.id')
+    .execute();
+}
+
+export async function getRecordRow(db: Kysely<DB>, id: number): Promise<RecordRow | undefined> {
+  return db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function linkOfRecord(db: Kysely<DB>, recordId: number): Promise<{ event_id: number; linked_by: string } | undefined> {
+  return db.selectFrom('event_records').select(['event_id', 'linked_by']).where('record_id', '=', recordId).executeTakeFirst();
+}
+
+/** Read an event and lock its row until the transaction ends (serialises concurrent editors). */
+export async function lockEvent(db: Kysely<DB>, id: number): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Update an event only if its version is still `version`; bumps the version. Undefined means
+ * someone else changed it first.
+ */
+export async function updateEventGuarded(db: Kysely<DB>, id: number, version: number, patch: EventUpdate): Promise<EventRow | undefined> {
+  return db
+    .updateTable('events')
+    .set({ ...patch, version: version + 1, updated_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Record ids linked to an event now (superseded ones too: they are its history). */
+export async function recordIdsOfEvent(db: Kysely<DB>, eventId: number, currentOnly = true): Promise<number[]> {
+  let q = db.selectFrom('event_records as er').innerJoin('records as r', 'r.id', 'er.record_id').select('r.id').where('er.event_id', '=', eventId);
+  if (currentOnly) q = q.where('r.superseded_at', 'is', null);
+  const rows = await q.orderBy('r.id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** The last audit entry about an entity (at or before a moment, when given). */
+export async function lastAuditAt(db: Kysely<DB>, entity: string, entityId: string, at?: Date) {
+  let q = db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId);
+  if (at) q = q.where('at', '<=', at);
+  return q
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Sources (documents and evidence) of given records, whatever event they belong to now. */
+export async function sourcesOfRecords(db: Kysely<DB>, recordIds: number[]) {
+  if (recordIds.length === 0) return [];
+  return db
+    .selectFrom('records as r')
+    .innerJoin('documents as d', 'd.id', 'r.document_id')
+    .select([
+      'd.id as document_id', 'r.id as record_id', 'd.source_kind', 'd.source_name', 'd.url', 'd.source_ref', 'd.title',
+      'd.published_at', 'd.forwarded_from', 'd.copy_of', 'r.evidence_start', 'r.evidence_end', 'r.evidence_text',
+    ])
+    .where('r.id', 'in', recordIds)
+    .orderBy('d.published_at')
+    .orderBy('r.id')
+    .execute();
+}
+
+// --- Full re-run --------------------------------------------------------------------------------
+
+export interface ResolveRow extends RecordRow {
+  event_id: number | null;
+  linked_by: string | null;
+  published_at: Date | null;
+}
+
+/** Current records in publication order, a page at a time (keyset on published_at, id). */
+export async function currentRecordsPage(db: Kysely<DB>, afterOrdinal: number, limit: number): Promise<(ResolveRow & { ord: number })[]> {
+  const r = await sql<ResolveRow & { ord: number }>`
+    SELECT * FROM (
+      SELECT r.*, er.event_id, er.linked_by, d.published_at,
+             row_number() OVER (ORDER BY d.published_at ASC NULLS LAST, r.id)::int AS ord
+      FROM records r
+      JOIN documents d ON d.id = r.document_id
+      LEFT JOIN event_records er ON er.record_id = r.id
+      WHERE r.superseded_at IS NULL
+    ) t WHERE ord > ${afterOrdinal} ORDER BY ord LIMIT ${limit}`.execute(db);
+  return r.rows;
+}
+
+export interface EventEditState {
+  id: number;
+  status: string;
+  disputed: boolean;
+  locked: number;
+  pinned: number;
+  merged_into: number | null;
+}
+
+/** What an editor has done to each event: such events keep their records on a re-run. */
+export async function eventEditStates(db: Kysely<DB>): Promise<EventEditState[]> {
+  const r = await sql<EventEditState>`
+    SELECT e.id, e.status, e.disputed, jsonb_array_length(e.locked_fields)::int AS locked, e.merged_into,
+           (SELECT count(*)::int FROM event_records er WHERE er.event_id = e.id AND er.linked_by <> 'resolver') AS pinned
+    FROM events e`.execute(db);
+  return r.rows;
+}
+
+export async function relinkRecords(db: Kysely<DB>, links: { record_id: number; event_id: number }[]): Promise<void> {
+  for (let i = 0; i < links.length; i += 5000) {
+    const chunk = links.slice(i, i + 5000);
+    await db
+      .insertInto('event_records')
+      .values(chunk.map((l) => ({ record_id: l.record_id, event_id: l.event_id, linked_by: 'resolver' })))
+      .onConflict((oc) => oc.column('record_id').doUpdateSet({ event_id: sql`excluded.event_id`, linked_by: 'resolver', linked_at: sql<Date>`now()` }))
+      .execute();
+  }
+}
