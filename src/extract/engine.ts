@@ -64,7 +64,8 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
   const hitsBySentence = scanTriggers(text, sentences, lex);
   if (hitsBySentence.size === 0) return [];
 
-  const warStart = lex.warStart && lex.warContext.test(text) && (published === null || published >= lex.warStart) ? lex.warStart : null;
+  // The chronicle is about the war: its start frames undated events in any text published since.
+  const warStart = lex.warStart && (published !== null ? published >= lex.warStart : lex.warContext.test(text)) ? lex.warStart : null;
   let places: PlaceLike[] = [];
   if (findPlaces) {
     try {
@@ -172,25 +173,35 @@ function processSentence(
 
   // 3. Group triggers into events: same type (or merge group) and no conflicting numbers.
   const groupKey = (t: EventType): string => (lex.mergeGroup.has(t) ? `g${lex.mergeGroup.get(t)}` : t);
-  const events: { hits: Hit[]; quantity: Quantity | null; breakdown: boolean }[] = [];
+  const events: { hits: Hit[]; quantity: Quantity | null; breakdown: boolean; place: PlaceLike | null }[] = [];
   for (const h of hits) {
     const ev = events.find((e) => groupKey(e.hits[0]!.def.type) === groupKey(h.def.type) &&
       (e.quantity === null || h.quantity === null || e.quantity === h.quantity));
     if (ev) {
       ev.hits.push(h);
       if (!ev.quantity) ev.quantity = h.quantity;
-    } else events.push({ hits: [h], quantity: h.quantity, breakdown: false });
+    } else events.push({ hits: [h], quantity: h.quantity, breakdown: false, place: null });
   }
 
   // 4. Breakdowns: "10 under Article 207.3, 9 under Article 214": bare numbers opening clauses
   //    after a trigger repeat that trigger's event, one record each.
-  const items = quantities.filter((q) => !used.has(q) && !q.vague && q.form === 'bare' && cls.some((c) => c.start === q.start) && !insideParens(text, s.start, q.start));
+  const free = quantities.filter((q) => !used.has(q) && !q.vague && q.form === 'bare' && !insideParens(text, s.start, q.start));
+  const items = free.filter((q) => cls.some((c) => c.start === q.start));
   if (items.length >= 2) {
     const head = events.find((e) => e.hits[0]!.start < items[0]!.start);
     if (head) {
       if (!head.quantity) events.splice(events.indexOf(head), 1);
-      for (const q of items) events.push({ hits: head.hits, quantity: q, breakdown: true });
+      for (const q of items) events.push({ hits: head.hits, quantity: q, breakdown: true, place: null });
     }
+  }
+  // "16 people were detained in Novosibirsk and 8 in Tomsk": a number with a place of its own after
+  // a counted event repeats that event there.
+  for (const q of free) {
+    if (items.includes(q)) continue;
+    const m = /^\s+(?:people\s+|persons\s+)?(?:in|at)\s+(?:the\s+)?$/u;
+    const p = sPlaces.find((pl) => pl.start >= q.end && pl.start - q.end < 20 && m.test(text.slice(q.end, pl.start)));
+    const head = [...events].reverse().find((e) => e.quantity && e.hits[0]!.start < q.start);
+    if (p && head) events.push({ hits: head.hits, quantity: q, breakdown: false, place: p });
   }
 
   // 5. Build drafts.
@@ -205,17 +216,18 @@ function processSentence(
     const clauseText = text.slice(main.clause.start, main.clause.end);
     let kind: Kind = 'incident';
     if (q) {
-      if (ev.breakdown || q.category === 'places' || tallyContext) kind = 'tally';
+      const period = dates.some((d) => d.date.precision === 'range' && !d.relative && spanDays(d.date) > 2);
+      if (ev.breakdown || q.category === 'places' || tallyContext || period) kind = 'tally';
       else if (lex.passiveTally && lex.passiveTally.test(clauseText)) kind = 'tally';
       else if ((q.form === 'partitive' || q.form === 'elliptical') && st.lastTallyIdx >= s.idx - 2) kind = 'tally';
     }
     const { date, explicit } = chooseDate(kind, main, dates, s, st, doc, lex, text);
-    const pick = choosePlace(main, sPlaces, st, s, lex, text);
+    const pick = ev.place ? { mention: ev.place, fromSentence: true } : choosePlace(main, sPlaces, st, s, lex, text);
     const anchored = kind === 'tally' || ev.hits.some((h) => h.def.standalone) || explicit || pick.fromSentence || ev.quantity !== null ||
       st.drafts.length > 0 || findActors(body, lex).length > 0;
     if (!anchored) continue;
     let place = pick.mention ? placeOf(pick.mention) : { ...EMPTY_PLACE };
-    if (!place.country) place = { ...place, country: contextCountry(st) ?? doc.docCountry };
+    if (!place.country) place = { ...place, country: institutionCountry(body, lex) ?? contextCountry(st) ?? doc.docCountry };
     drafts.push({
       type, kind, hits: ev.hits, quantity: q, measure, breakdown: ev.breakdown, sentence: s,
       evStart: s.start, evEnd: s.end, date, dateExplicit: explicit, place, placeMention: pick.mention,
@@ -258,6 +270,9 @@ function compatible(q: Quantity, type: EventType): boolean {
 /** The number a trigger counts: its clause's subject, else its object, else a subject across an apposition. */
 function pickQuantity(h: Hit, hits: Hit[], qs: Quantity[], s: Sentence): Quantity | null {
   const inClause = qs.filter((q) => q.start >= h.clause.start && q.start < h.clause.end && compatible(q, h.def.type));
+  // A number right before the trigger counts it ("19,335 detentions", "12 protests").
+  const adjacent = qs.find((q) => q.end <= h.start && q.start >= h.clause.start && /^\s{0,2}$/u.test(' '.repeat(h.start - q.end)) && h.start - q.end < 3);
+  if (adjacent) return adjacent;
   const before = inClause.filter((q) => q.start < h.start && (q.form !== 'bare' || q.start === h.clause.start));
   if (before.length) return before[before.length - 1]!;
   // The object: "arrested about 15,000 people", or inside the trigger ("courts had heard 3,710 cases").
@@ -285,7 +300,9 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
     const since = dates.find((d) => d.role === 'since');
     const by = [...dates].reverse().find((d) => d.role === 'by') ?? dates.find((d) => d.role === 'on' && d.date.precision !== 'range' && !d.relative);
     const period = dates.find((d) => d.role === 'on' && d.date.precision === 'range');
-    const start = since?.date.start ?? period?.date.start ?? frameStart ?? null;
+    // A count for one day ("on September 21, 1,300 were detained") covers that day only.
+    const oneDay = !since && by && by.role === 'on' ? bounds(by.date.start!)[0] : null;
+    const start = since?.date.start ?? period?.date.start ?? oneDay ?? frameStart ?? null;
     const stop = by ? bounds(by.date.end ?? by.date.start!)[1] : period?.date.end ?? end;
     if (start && stop && start > stop) return { date: { start: stop, precision: 'day' }, explicit: true };
     return { date: { start: start ?? stop, end: stop, precision: start || stop ? 'range' : 'unknown' }, explicit: dates.length > 0 };
@@ -294,8 +311,10 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
     // The date nearest the trigger, preferring one in its clause.
     const dist = (d: DateMention): number => (d.start >= h.clause.start && d.end <= h.clause.end ? 0 : 10_000) + Math.abs(d.start - h.start);
     const d = [...dates].sort((a, b) => dist(a) - dist(b))[0]!;
-    if (d.role === 'on') return { date: d.date, explicit: true };
-    if (d.role === 'by') return { date: { start: frameStart ?? bounds(d.date.start!)[0], end: bounds(d.date.end ?? d.date.start!)[1], precision: 'range' }, explicit: true };
+    // "Back in April, X reported that...": April is when it was told; the event is on or before it.
+    const told = d.end <= h.start && lex.reportedSpeech !== null && lex.reportedSpeech.test(text.slice(d.end, h.start));
+    if (d.role === 'on' && !told) return { date: d.date, explicit: true };
+    if (d.role === 'by' || told) return { date: { start: frameStart ?? bounds(d.date.start!)[0], end: bounds(d.date.end ?? d.date.start!)[1], precision: 'range' }, explicit: true };
     return { date: { start: d.date.start, end: end ?? d.date.end ?? null, precision: 'range' }, explicit: true };
   }
   // An anaphoric sentence ("He assured them...") continues the dated sentence before it.
@@ -316,6 +335,8 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, l
     else if (p.role === 'origin') score -= 5;
     if (lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start))) score -= 8;
     if (p.start >= h.clause.start && p.end <= h.clause.end) score += 3;
+    // "detained in Voronezh": a place right after the trigger, introduced by a locative preposition.
+    if (p.start >= h.end && p.start - h.end < 30 && LOCATIVE_GAP.test(text.slice(h.end, p.start))) score += 4;
     score -= Math.abs(p.start - h.start) / 200;
     if (score > bestScore) { bestScore = score; best = p; }
   }
@@ -332,6 +353,13 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, l
   return { mention: null, fromSentence: false };
 }
 
+const LOCATIVE_GAP = /^[^,;.]*\b(?:in|at|near|outside|inside|on)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/u;
+
+function spanDays(d: DateSpan): number {
+  if (!d.start || !d.end) return 0;
+  return (Date.parse(bounds(d.end)[1]) - Date.parse(bounds(d.start)[0])) / 86_400_000;
+}
+
 function placeOf(p: PlaceLike): Place {
   return { country: p.country || null, region: p.region, settlement: p.level === 'settlement' ? p.settlement : null, lat: p.lat, lon: p.lon };
 }
@@ -342,6 +370,14 @@ function contextCountry(st: ParaState): string | null {
     if (c.p.role !== 'adjectival' && !c.destination) return c.p.country;
   }
   return null;
+}
+
+function institutionCountry(body: string, lex: CompiledLexicon): string | null {
+  lex.institutionRe.lastIndex = 0;
+  const m = lex.institutionRe.exec(body);
+  if (!m) return null;
+  const gi = findGroup(m);
+  return gi >= 0 ? lex.institutionCountries[gi] ?? null : null;
 }
 
 function dominantCountry(places: PlaceLike[]): string | null {
@@ -408,6 +444,7 @@ function findAttribution(body: string, lex: CompiledLexicon): string[] {
 
 function cleanSource(raw: string, lex: CompiledLexicon): string | null {
   let s = raw.replace(/\s+/g, ' ').trim().replace(/^(?:the|a|an)\s+/i, '').replace(/[\s,.;:'"“”‘’]+$/u, '');
+  if (lex.attributionSuffix) s = s.replace(lex.attributionSuffix, '');
   s = s.replace(/\s+(?:that|who|which|in a|on|at|as)\s.*$/i, '');
   if (!s || s.split(' ').length > 10 || lex.attributionStop.has(s.toLowerCase())) return null;
   return s;

@@ -24,6 +24,8 @@ export interface RawLexicon {
   attribution: string[];
   attributionBack?: string[];
   attributionStop?: string[];
+  attributionSuffix?: string;
+  reportedSpeech?: string;
   actors: string[];
   actorNames: string[];
   targets: Record<string, string[]>;
@@ -39,6 +41,7 @@ export interface RawLexicon {
   nonCountBefore: string[];
   warContext: string[];
   warStart?: string;
+  institutions?: Record<string, string[]>;
   anaphora: string[];
   newEvent?: string[];
   destinationBefore: string[];
@@ -78,6 +81,10 @@ export interface CompiledLexicon {
   attribution: RegExp[];
   attributionBack: RegExp[];
   attributionStop: Set<string>;
+  /** Stripped from the end of a source ("Mediazona's calculations" → "Mediazona"). */
+  attributionSuffix: RegExp | null;
+  /** Between a date and a trigger: the date is when it was told, the event is on or before it. */
+  reportedSpeech: RegExp | null;
   actors: RegExp[];
   actorNames: RegExp | null;
   /** Global regex; group i+1 is targetKeys[i]. */
@@ -99,6 +106,9 @@ export interface CompiledLexicon {
   nonCountBefore: RegExp;
   warContext: RegExp;
   warStart: string | null;
+  /** Named institutions that place an unplaced event in a country ("the State Duma" → RU); group i+1 ↔ institutionCountries[i]. */
+  institutionRe: RegExp;
+  institutionCountries: string[];
   anaphora: RegExp;
   /** A sentence that announces another event ("it has also been reported"): never folded into the one before. */
   newEvent: RegExp;
@@ -294,6 +304,8 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     attribution: strList(raw.attribution, 'attribution').map((s, i) => re(s, `attribution[${i}]`, 'gu', false)),
     attributionBack: strList(raw.attributionBack ?? [], 'attributionBack').map((s, i) => re(s, `attributionBack[${i}]`, 'gu', false)),
     attributionStop: new Set(strList(raw.attributionStop ?? [], 'attributionStop').map((s) => s.toLowerCase())),
+    attributionSuffix: raw.attributionSuffix ? re(raw.attributionSuffix, 'attributionSuffix', 'u', false) : null,
+    reportedSpeech: raw.reportedSpeech ? re(raw.reportedSpeech, 'reportedSpeech', 'iu', false) : null,
     actors: strList(raw.actors, 'actors').map((s, i) => re(s, `actors[${i}]`, 'gu', false)),
     actorNames: raw.actorNames?.length ? re(alt(strList(raw.actorNames, 'actorNames'), 'actorNames'), 'actorNames', 'giu') : null,
     targetRe,
@@ -312,6 +324,7 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     nonCountBefore: re(`${B}(?:${alt(strList(raw.nonCountBefore, 'nonCountBefore'), 'nonCountBefore')})\\s*$`, 'nonCountBefore', 'iu', false),
     warContext: oneOf(strList(raw.warContext, 'warContext'), 'warContext'),
     warStart: raw.warStart ?? null,
+    ...institutions(raw.institutions, re, alt, fail),
     anaphora: re(`^[\\s"“‘'(]*(?:${alt(strList(raw.anaphora, 'anaphora'), 'anaphora')})${E}`, 'anaphora', 'iu', false),
     newEvent: oneOf(strList(raw.newEvent ?? [], 'newEvent'), 'newEvent'),
     destinationBefore: re(`${B}(?:${alt(strList(raw.destinationBefore, 'destinationBefore'), 'destinationBefore')})\\s+(?:the\\s+)?$`, 'destinationBefore', 'iu', false),
@@ -321,4 +334,14 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     typeLabels,
     words: new Map(Object.entries(raw.words ?? {})),
   };
+}
+
+function institutions(
+  o: Record<string, string[]> | undefined, re: (s: string, w: string, f?: string, wrap?: boolean) => RegExp,
+  alt: (l: string[], w: string) => string, fail: (w: string, m: string) => never,
+): { institutionRe: RegExp; institutionCountries: string[] } {
+  const keys = Object.keys(o ?? {});
+  for (const k of keys) if (!/^[A-Z]{2}$/.test(k)) fail(`institutions.${k}`, 'expected an ISO 3166-1 alpha-2 code');
+  const src = keys.map((k) => `(${alt(o![k]!, `institutions.${k}`)})`).join('|') || '(?!)';
+  return { institutionRe: re(src, 'institutions', 'giu'), institutionCountries: keys };
 }

@@ -14,7 +14,7 @@ const MONTHS: Record<string, number> = {
   nov: 11, dec: 12,
 };
 // Month names are matched case-sensitively (capitalised) so "may" and "march" as words do not count.
-const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\\.|(?![A-Za-z]))';
 const ORD = '(?:st|nd|rd|th)?';
 const DAY = `(\\d{1,2})${ORD}`;
 const YEAR = '(?:,?\\s+((?:19|20)\\d{2}))?';
@@ -173,7 +173,7 @@ const RULES: Rule[] = [
       return { date: last ? { start: addDays(r, -13), end: addDays(r, -7), precision: 'range' } : { start: addDays(r, -6), end: r, precision: 'range' }, relative: true };
     } },
   // on Monday / last Tuesday: the latest such weekday not after the reference day
-  { re: /\b(?:on|last|this\s+past)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
+  { re: /\b(?:[Oo]n|[Ll]ast|[Tt]his\s+past)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
     resolve: (m, c) => {
       const r = refDay(c); const p = parseIsoDay(r); if (!r || !p) return null;
       const want = WEEKDAYS.indexOf(m[1]!.toLowerCase());
