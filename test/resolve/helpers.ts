@@ -42,7 +42,9 @@ export async function reextract(store: Store, docId: number, records: EventRecor
 }
 
 /** A contract record with defaults; override what the test is about. */
-export function rec(p: Partial<EventRecord> & { date?: EventRecord['date']; place?: Partial<EventRecord['place']> }): EventRecord {
+export type RecSpec = Partial<Omit<EventRecord, 'place'>> & { place?: Partial<EventRecord['place']> };
+
+export function rec(p: RecSpec): EventRecord {
   const { place, ...rest } = p;
   return {
     kind: 'incident', type: 'arson', date: { start: '2022-09-25', precision: 'day' }, actors: [], target: null, counts: {},
