@@ -25,14 +25,17 @@ const S_WEAK = 1, S_CURATED = 2, S_SECTION = 4;
 
 /** Same folding as normWord() in src/extract/gazetteer-morph.ts for Latin names (kept in step by a test). */
 function fold(w) {
-  let s = w.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/['’ʼ`´]/g, '');
+  w = w.toLowerCase();
+  let s = /[\u0080-\uffff]/.test(w) ? w.normalize('NFD').replace(/[\u0300-\u036f'’ʼ`´]/g, '') : w.includes("'") || w.includes('`') ? w.replace(/['`]/g, '') : w;
   if (s.length < 3) return s;
-  s = s.replace(/^ye/, 'e').replace(/^yo/, 'e');
-  s = s.replace(/([aeiouy])ye/g, '$1e').replace(/yo/g, 'e').replace(/yu/g, 'iu').replace(/ya/g, 'ia');
-  s = s.replace(/(?:iy|yy|yi|ii|ij|yj)$/, 'y');
-  s = s.replace(/zh/g, 'z').replace(/kh/g, 'h').replace(/shch/g, 'sh').replace(/ts/g, 'c').replace(/tz/g, 'c');
-  s = s.replace(/([a-z])\1/g, '$1');
-  return s;
+  if (s.charCodeAt(0) === 121 /* y */) s = s.replace(/^y[eo]/, 'e');
+  if (s.includes('y')) {
+    s = s.replace(/([aeiouy])ye|yo|yu|ya/g, (m, v) => (v ? v + 'e' : m === 'yo' ? 'e' : m === 'yu' ? 'iu' : 'ia'));
+    s = s.replace(/(?:iy|yy|yi|ij|yj)$/, 'y');
+  }
+  if (s.endsWith('ii')) s = s.slice(0, -2) + 'y';
+  if (s.includes('h') || s.includes('t')) s = s.replace(/zh|kh|shch|ts|tz/g, (m) => (m === 'zh' ? 'z' : m === 'kh' ? 'h' : m === 'shch' ? 'sh' : 'c'));
+  return s.replace(/([a-z])\1/g, '$1');
 }
 const foldName = (n) => (n.match(/[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu) ?? []).map(fold).join(' ');
 

@@ -12,15 +12,16 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 
 /** Folds Latin spelling variants of romanised Slavic names onto one key (Ruzayevka/Ruzaevka, Oryol/Orel, -skiy/-sky). */
 function foldLatin(w: string): string {
-  let s = w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  s = s.replace(/['’ʼ`´]/g, '');
+  let s = /[\u0080-\uffff]/.test(w) ? w.normalize('NFD').replace(/[\u0300-\u036f'’ʼ`´]/g, '') : w.includes("'") || w.includes('`') ? w.replace(/['`]/g, '') : w;
   if (s.length < 3) return s;
-  s = s.replace(/^ye/, 'e').replace(/^yo/, 'e');
-  s = s.replace(/([aeiouy])ye/g, '$1e').replace(/yo/g, 'e').replace(/yu/g, 'iu').replace(/ya/g, 'ia');
-  s = s.replace(/(?:iy|yy|yi|ii|ij|yj)$/, 'y');
-  s = s.replace(/zh/g, 'z').replace(/kh/g, 'h').replace(/shch/g, 'sh').replace(/ts/g, 'c').replace(/tz/g, 'c');
-  s = s.replace(/([a-z])\1/g, '$1');
-  return s;
+  if (s.charCodeAt(0) === 121 /* y */) s = s.replace(/^y[eo]/, 'e');
+  if (s.includes('y')) {
+    s = s.replace(/([aeiouy])ye|yo|yu|ya/g, (m: string, v?: string) => (v ? v + 'e' : m === 'yo' ? 'e' : m === 'yu' ? 'iu' : 'ia'));
+    s = s.replace(/(?:iy|yy|yi|ij|yj)$/, 'y');
+  }
+  if (s.endsWith('ii')) s = s.slice(0, -2) + 'y';
+  if (s.includes('h') || s.includes('t')) s = s.replace(/zh|kh|shch|ts|tz/g, (m: string) => (m === 'zh' ? 'z' : m === 'kh' ? 'h' : m === 'shch' ? 'sh' : 'c'));
+  return s.replace(/([a-z])\1/g, '$1');
 }
 
 /**

@@ -206,15 +206,14 @@ export function validateSettlements(doc: unknown, regionCodes: Set<string>, file
 // ---------------------------------------------------------------------------------------------
 // Tokenising names the same way the finder tokenises text.
 
-const WORD = /[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
+const SEP = /[^\p{L}\p{M}'’ʼ]+/u;
 
-/** Splits a name into raw words (hyphens and spaces separate words, apostrophes stay inside). */
+/** Splits a name into raw words (hyphens, spaces and punctuation separate words, apostrophes stay inside). */
 export function nameWords(name: string): string[] {
-  const out: string[] = [];
-  for (const m of name.matchAll(WORD)) out.push(m[0]);
-  return out;
+  return name.split(SEP).filter((w) => w.length > 0 && !/^['’ʼ]+$/.test(w));
 }
 
+const SIMPLE = /^[A-Za-z]+$/;
 const isAcronym = (w: string): boolean => w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase();
 
 class Builder {
@@ -231,10 +230,11 @@ class Builder {
   insertPath(lemmas: string[], ref: Ref): void {
     let map = this.root;
     let node: TrieNode | undefined;
-    for (const l of lemmas) {
+    for (let k = 0; k < lemmas.length; k++) {
+      const l = lemmas[k]!;
       node = map.get(l);
       if (!node) { node = { next: null, refs: null }; map.set(l, node); }
-      if (l !== lemmas[lemmas.length - 1]) map = node.next ??= new Map();
+      if (k < lemmas.length - 1) map = node.next ??= new Map();
     }
     if (!node) return;
     const refs = node.refs ??= [];
@@ -242,18 +242,36 @@ class Builder {
   }
 
   /** Adds a name: every case form of each word (Cyrillic) maps to the word's nominative. */
+  private keys = new Map<string, string>();
+  private norm(w: string): string {
+    let k = this.keys.get(w);
+    if (k === undefined) { k = normWord(w); this.keys.set(w, k); }
+    return k;
+  }
+
   addName(name: string, lang: NameLang, ref: Ref, opts: { adjective?: boolean; indeclinable?: boolean } = {}): void {
-    const raw = nameWords(name);
+    // Most names are one plain Latin word: skip the tokeniser for them.
+    const raw = SIMPLE.test(name) ? [name] : nameWords(name);
     if (!raw.length) return;
     let flags = ref.flags;
     if (raw.length === 1 && isAcronym(raw[0]!)) flags |= R_ACRONYM;
-    const lemmas = raw.map(normWord);
+    const lemmas = raw.map((w) => this.norm(w));
     const r = flags === ref.flags ? ref : { ...ref, flags };
     const cyr = /[\u0400-\u04ff]/.test(name);
     if (cyr && lang !== 'en' && !(flags & R_ACRONYM)) {
       const lists = opts.adjective
         ? lemmas.map((w) => phraseForms([w, 'x'], lang)[0]!)
         : phraseForms(lemmas, lang, opts.indeclinable);
+      // Oblique forms of neuter -ино/-ово names are also a surname's (Пушкину, Иванова): they count
+      // only with a cue, so they go under a separate weak nominative.
+      const n = lemmas.length - 1;
+      const last = lemmas[n]!;
+      if (lang === 'ru' && !opts.adjective && /(ино|ово|ево|ыно)$/.test(last) && !(flags & R_WEAK)) {
+        const weakLemma = last + '~';
+        for (const f of lists[n]!) if (f !== last) this.addForm(f, weakLemma);
+        lists[n] = [last];
+        this.insertPath([...lemmas.slice(0, n), weakLemma], { ...r, flags: r.flags | R_WEAK });
+      }
       lists.forEach((fs, i) => { for (const f of fs) this.addForm(f, lemmas[i]!); });
     } else {
       for (const l of lemmas) this.addForm(l, l);

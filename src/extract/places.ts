@@ -65,12 +65,12 @@ function joinable(gap: string, prevKey: string): boolean {
   if (gap.length === 0) return true;
   if (gap.length > 3) return /^[ \t\u00a0]+$/.test(gap) && gap.length <= 8;
   if (/^[ \t\u00a0]*\n?[ \t\u00a0]*$/.test(gap)) return true;
-  if (/^[ \t\u00a0]?[-‐‑][ \t\u00a0]?$/.test(gap)) return true;
+  if (/^['’ʼ]?[ \t\u00a0]?[-‐‑][ \t\u00a0]?$/.test(gap)) return true;
   // "St. Petersburg"
   return prevKey === 'st' && /^\.[ \u00a0]?$/.test(gap);
 }
 
-function tokenize(text: string): Tok[] {
+function tokenize(text: string, g: Gazetteer): Tok[] {
   const toks: Tok[] = [];
   let prevEnd = 0;
   let prevKey = '';
@@ -79,7 +79,8 @@ function tokenize(text: string): Tok[] {
     let raw = m[0];
     const fullEnd = start + raw.length;
     let poss = false;
-    if (raw.length > 3 && POSS.test(raw) && /[a-z]/i.test(raw[0]!)) {
+    // "Moscow's" is Moscow, but "Engel's" (a romanised soft sign) is Engels.
+    if (raw.length > 3 && POSS.test(raw) && /[a-z]/i.test(raw[0]!) && !g.forms.has(keyOf(raw))) {
       raw = raw.slice(0, -2);
       poss = true;
     }
@@ -243,7 +244,7 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
   void lang;
   if (!text) return [];
   const g = getGazetteer();
-  const toks = tokenize(text);
+  const toks = tokenize(text, g);
   const raws: Raw[] = [];
   for (let i = 0; i < toks.length; i++) {
     const m = longestAt(g, toks, i);
@@ -326,7 +327,7 @@ export function regionName(code: string, lang: 'en' | 'ru' | 'uk'): string {
  */
 export function lookupSettlement(name: string): PlaceMention | undefined {
   const g = getGazetteer();
-  const toks = tokenize(name);
+  const toks = tokenize(name, g);
   if (!toks.length) return undefined;
   const m = longestAt(g, toks, 0);
   if (!m || m.j !== toks.length - 1) return undefined;
