@@ -111,15 +111,41 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./commands/export.js'),
   },
   {
+    name: 'backup',
+    summary: 'write a full, versioned dump of the database to FILE (gzip when FILE ends in .gz)',
+    usage: 'letopis backup [--with-secrets] FILE',
+    options: {
+      'with-secrets': { type: 'boolean', description: 'include users\' password hashes (sessions are never included)' },
+      ...dataOpts,
+    },
+    examples: ['letopis backup letopis-2024-05-01.jsonl.gz', 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/letopis letopis backup --with-secrets full.jsonl.gz'],
+    notes: 'Documents, records, events, their links, the audit log and users, read in one consistent snapshot. The file is JSON Lines: a header, one line per row, a closing line with the counts (a file without it is refused as truncated). Restoring it into an empty database and dumping again gives the same bytes.',
+    load: () => import('./commands/backup.js'),
+  },
+  {
+    name: 'restore',
+    summary: 'load a backup FILE into an empty database (or merge it with --merge)',
+    usage: 'letopis restore [--merge] FILE',
+    options: {
+      merge: { type: 'boolean', description: 'restore into a database that holds data: rows whose keys exist are skipped and counted' },
+      ...dataOpts,
+    },
+    examples: ['letopis restore letopis-2024-05-01.jsonl.gz', 'letopis restore --merge --data ./other full.jsonl'],
+    notes: 'Everything goes in in one transaction, or nothing does. Ids are kept and sequences moved past them; the audit log is only appended to. A backup from a newer schema is refused: upgrade Letopis first.',
+    load: () => import('./commands/restore.js'),
+  },
+  {
     name: 'serve',
     summary: 'serve the API and the web app',
     usage: 'letopis serve [--host 127.0.0.1] [--port 8080]',
     options: {
       host: { type: 'string', arg: 'HOST', description: 'address to listen on', env: 'LETOPIS_HOST', default: '127.0.0.1' },
       port: { type: 'string', arg: 'PORT', description: 'port to listen on', env: 'LETOPIS_PORT', default: '8080' },
+      'rate-limit': { type: 'string', arg: 'N', description: 'public API requests per minute per client (0: no limit)', env: 'LETOPIS_RATE_LIMIT', default: '600' },
       ...dataOpts,
     },
-    examples: ['letopis serve', 'LETOPIS_DATA=/srv/letopis letopis serve --port 9000'],
+    examples: ['letopis serve', 'LETOPIS_DATA=/srv/letopis letopis serve --port 9000', 'letopis user add vera && letopis serve --host 0.0.0.0'],
+    notes: 'With no accounts and a loopback address, serve runs in local mode: whoever opens it is an editor. Any other address needs at least one account (`letopis user add NAME`); editors then log in.',
     load: () => import('./commands/serve.js'),
   },
   {
@@ -133,6 +159,19 @@ export const COMMANDS: CommandSpec[] = [
     },
     examples: ['npm start', 'letopis demo --port 9000'],
     load: () => import('./commands/serve.js'),
+  },
+  {
+    name: 'user',
+    summary: 'editor accounts: `user add NAME`, `user passwd NAME`, `user disable NAME`, `user list`',
+    usage: 'letopis user add|passwd|disable|list [NAME]',
+    options: {
+      'password-stdin': { type: 'boolean', description: 'read the password from the first line of stdin' },
+      admin: { type: 'boolean', description: 'with add: the account is an admin' },
+      ...dataOpts,
+    },
+    examples: ['letopis user add vera', 'printf "%s\\n" "$PASS" | letopis user add --password-stdin vera', 'letopis user list'],
+    notes: 'Passwords (at least 12 characters) are hashed with scrypt; they are never taken from the command line, where other users could see them.',
+    load: () => import('./commands/user.js'),
   },
   {
     name: 'db',
