@@ -141,9 +141,11 @@ export const COMMANDS: CommandSpec[] = [
     options: {
       host: { type: 'string', arg: 'HOST', description: 'address to listen on', env: 'LETOPIS_HOST', default: '127.0.0.1' },
       port: { type: 'string', arg: 'PORT', description: 'port to listen on', env: 'LETOPIS_PORT', default: '8080' },
+      'rate-limit': { type: 'string', arg: 'N', description: 'public API requests per minute per client (0: no limit)', env: 'LETOPIS_RATE_LIMIT', default: '600' },
       ...dataOpts,
     },
-    examples: ['letopis serve', 'LETOPIS_DATA=/srv/letopis letopis serve --port 9000'],
+    examples: ['letopis serve', 'LETOPIS_DATA=/srv/letopis letopis serve --port 9000', 'letopis user add vera && letopis serve --host 0.0.0.0'],
+    notes: 'With no accounts and a loopback address, serve runs in local mode: whoever opens it is an editor. Any other address needs at least one account (`letopis user add NAME`); editors then log in.',
     load: () => import('./commands/serve.js'),
   },
   {
@@ -157,6 +159,19 @@ export const COMMANDS: CommandSpec[] = [
     },
     examples: ['npm start', 'letopis demo --port 9000'],
     load: () => import('./commands/serve.js'),
+  },
+  {
+    name: 'user',
+    summary: 'editor accounts: `user add NAME`, `user passwd NAME`, `user disable NAME`, `user list`',
+    usage: 'letopis user add|passwd|disable|list [NAME]',
+    options: {
+      'password-stdin': { type: 'boolean', description: 'read the password from the first line of stdin' },
+      admin: { type: 'boolean', description: 'with add: the account is an admin' },
+      ...dataOpts,
+    },
+    examples: ['letopis user add vera', 'printf "%s\\n" "$PASS" | letopis user add --password-stdin vera', 'letopis user list'],
+    notes: 'Passwords (at least 12 characters) are hashed with scrypt; they are never taken from the command line, where other users could see them.',
+    load: () => import('./commands/user.js'),
   },
   {
     name: 'db',

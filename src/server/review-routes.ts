@@ -1,32 +1,14 @@
 /** Editors' routes: the review queue and the review actions, calling the review service. */
 import { LetopisError } from '../errors.js';
+import * as review from '../review/service.js';
+import type { EventPatch } from '../review/service.js';
 import { listEvents } from '../query/events.js';
 import type { EventFilter, Store } from '../store/index.js';
 import type { ApiContext, ParamSpec, Parsed, RouteSpec } from './api.js';
 import { FILTER_PARAMS } from './filter-params.js';
 
-/** The review service's surface as we call it (src/review/service.ts). */
-export interface ReviewService {
-  publish(store: Store, eventId: number, actor: string, expectedVersion?: number): Promise<unknown>;
-  reject(store: Store, eventId: number, actor: string, reason?: string, expectedVersion?: number): Promise<unknown>;
-  restore(store: Store, eventId: number, actor: string, expectedVersion?: number): Promise<unknown>;
-  setDisputed(store: Store, eventId: number, disputed: boolean, actor: string, expectedVersion?: number): Promise<unknown>;
-  editEvent(store: Store, eventId: number, patch: Record<string, unknown>, actor: string, expectedVersion?: number): Promise<unknown>;
-  mergeEvents(store: Store, targetId: number, otherId: number, actor: string): Promise<unknown>;
-  splitRecord(store: Store, eventId: number, recordId: number, actor: string): Promise<unknown>;
-  history(store: Store, eventId: number): Promise<unknown>;
-}
-
-let service: Promise<ReviewService> | null = null;
-/** Loaded on first use, so the server starts even where the review service is missing. */
-function reviewService(): Promise<ReviewService> {
-  const path = '../review/service.js';
-  service ??= (import(path) as Promise<ReviewService>).catch(() => {
-    service = null;
-    throw new LetopisError('NOT_FOUND', 'the review service is not installed in this build');
-  });
-  return service;
-}
+type ReviewService = typeof review;
+const reviewService = async (): Promise<ReviewService> => review;
 
 type Route = (spec: RouteSpec, handler: (c: ApiContext) => Promise<Response>) => void;
 
@@ -98,7 +80,7 @@ export function reviewRoutes(route: Route, { store, clearCache, idParam, filterO
     { type: 'object', required: ['patch'], properties: { patch: { type: 'object' }, expectedVersion: { type: 'integer' } } },
     (s, id, b, who) => {
       if (!b.patch || typeof b.patch !== 'object' || Array.isArray(b.patch)) throw new LetopisError('USAGE', 'patch: expected an object of fields', { param: 'patch' });
-      return s.editEvent(store, id, b.patch as Record<string, unknown>, who, optInt(b, 'expectedVersion'));
+      return s.editEvent(store, id, b.patch as EventPatch, who, optInt(b, 'expectedVersion'));
     });
   action('merge', 'Merge another event into this one',
     { type: 'object', required: ['other'], properties: { other: { type: 'integer' } } },

@@ -49,7 +49,7 @@ export async function run(ctx: CommandContext): Promise<number> {
   let summary: IngestSummary;
   if (server) {
     const { ingestThroughServer } = await import('../../server/remote.js');
-    summary = await ingestThroughServer(server, items, { onError, onProgress });
+    summary = await ingestThroughServer(server, items, { onError, onProgress, dataDir: str(ctx, 'data') });
   } else {
     summary = await withStore(ctx, 'ingest', (store) =>
       ingestDocuments(store, items, { batchSize: int(ctx, 'batch-size') ?? 1, onError, onProgress }));
