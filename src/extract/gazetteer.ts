@@ -47,6 +47,9 @@ export interface SettlementTable {
   forms: string[][];
   adjectives: (LangList | null)[];
   indeclinable: Uint8Array;
+  /** Normalised place names that are also first names / surnames (Vladimir, Pushkin). */
+  firstNames: Set<string>;
+  surnames: Set<string>;
 }
 
 // Flags on one trie reference (how the text must look for the name to count).
@@ -174,7 +177,14 @@ export function validateSettlements(doc: unknown, regionCodes: Set<string>, file
     lat: new Float64Array(n), lon: new Float64Array(n), population: new Int32Array(n), flags: new Uint8Array(n),
     names: new Array<LangList>(n), forms: new Array<string[]>(n),
     adjectives: new Array<LangList | null>(n), indeclinable: new Uint8Array(n),
+    firstNames: new Set(), surnames: new Set(),
   };
+  for (const [field, set] of [['firstNames', t.firstNames], ['surnames', t.surnames]] as const) {
+    const xs = doc[field];
+    if (xs === undefined) continue;
+    if (!Array.isArray(xs) || !xs.every(isStr)) fail(file, field, 'must be a list of names');
+    for (const x of xs) set.add(nameWords(x).map(normWord).join(' '));
+  }
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     if (!Array.isArray(r) || r.length < 6) fail(file, `row ${i}`, 'must be [name, region, lat, lon, population, flags, en?, ru?, uk?, be?, forms?]');
@@ -288,7 +298,8 @@ class Builder {
   }
 }
 
-const EN_TYPE_SUFFIX = / (Oblast|Krai|Autonomous Okrug|Voblast)$/;
+const EN_TYPE_SUFFIX = / (Oblast|Krai|Kray|Region|Province|Territory|Autonomous Okrug|Autonomous District|Okrug|Voblast)$/i;
+const CYR_TYPE_SUFFIX = / (область|край|автономный округ|автономний округ|вобласць)$/;
 const TYPE_NOUNS: Record<string, string[]> = {
   область: ['области', 'областью', 'областей', 'областям', 'областями', 'областях', 'областю', 'обл'],
   край: ['края', 'краю', 'краем', 'крае', 'краях', 'краев', 'краям', 'краєм', 'краї', 'країв'],
@@ -355,11 +366,15 @@ function buildGazetteer(): Gazetteer {
     // ("Самарской и Саратовской областях", "the Belgorod and Kursk regions").
     if (r.type === 'oblast' || r.type === 'krai' || r.type === 'ao') {
       const adjRef: Ref = { kind: K_REGION, id, flags: R_ADJ_ONLY };
-      const enBase = r.name.en.replace(EN_TYPE_SUFFIX, '');
-      if (enBase !== r.name.en) b.addName(enBase, 'en', adjRef);
-      for (const l of ['ru', 'uk'] as const) {
-        const first = r.name[l].split(' ')[0]!;
-        if (first !== r.name[l]) b.addName(first, l, adjRef, { adjective: true });
+      for (const n of [r.name.en, ...(r.aliases.en ?? [])]) {
+        const base = n.replace(EN_TYPE_SUFFIX, '');
+        if (base !== n) b.addName(base, 'en', adjRef);
+      }
+      for (const l of ['ru', 'uk', 'be'] as const) {
+        for (const n of [...(l === 'be' ? [] : [r.name[l]]), ...(r.aliases[l] ?? [])]) {
+          const m = CYR_TYPE_SUFFIX.exec(n);
+          if (m) b.addName(n.slice(0, m.index), l, adjRef, { adjective: true });
+        }
       }
     }
   });

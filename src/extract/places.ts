@@ -48,6 +48,10 @@ interface Tok {
 const WORD = /[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
 const POSS = /['’ʼ][sS]$/;
 const MAX_WORDS = 6;
+/** How far (in characters) a region name may be from a town to decide between homonyms. */
+const REGION_WINDOW = 300;
+/** How far the region (or a town in it) may be for a weak name ("Bor", "Zima") to count without a cue. */
+const WEAK_WINDOW = 200;
 
 // Normalising a word is the costliest step; words repeat, so remember them (bounded).
 const keyCache = new Map<string, string>();
@@ -168,6 +172,7 @@ interface Raw {
   weakIds: Set<number>; // settlement candidates that still need their region nearby
   flags: number;
   cue: boolean;
+  atStart: boolean;
 }
 
 const PRIORITY = (g: Gazetteer, r: Ref): number => {
@@ -199,20 +204,36 @@ function candidates(g: Gazetteer, toks: Tok[], m: Match): Raw | null {
   const r0 = chosen[0]!;
   const raw: Raw = {
     start: first.start, end: toks[m.j]!.end, i: m.i, j: m.j,
-    kind: r0.kind, ids: [], weakIds: new Set(), flags: 0, cue,
+    kind: r0.kind, ids: [], weakIds: new Set(), flags: 0, cue, atStart,
   };
   if (r0.kind === K_REGION && top === 4) {
     // A city-region's own name (Moscow, Kyiv, Sevastopol) is the city: prefer the settlement if any.
     const s = ok.filter((r) => r.kind === K_SETTLEMENT);
-    if (s.length) return settle(g, raw, s, cue, atStart);
+    if (s.length) return personName(g, toks, m, cue) ? null : settle(raw, s, cue);
   }
-  if (r0.kind === K_SETTLEMENT) return settle(g, raw, chosen, cue, atStart);
+  if (r0.kind === K_SETTLEMENT) return personName(g, toks, m, cue) ? null : settle(raw, chosen, cue);
   raw.ids = [r0.id];
   raw.flags = r0.flags;
   return raw;
 }
 
-function settle(g: Gazetteer, raw: Raw, refs: Ref[], cue: boolean, atStart: boolean): Raw | null {
+/** "Vladimir Putin", "Alexander Pushkin", "памятник Сергею Кирову": a person, not the town. */
+function personName(g: Gazetteer, toks: Tok[], m: Match, cue: boolean): boolean {
+  const S = g.settlements;
+  const key = toks.slice(m.i, m.j + 1).map((t) => t.key).join(' ');
+  const lemmas = m.i === m.j ? [key, ...[lemmasOf(g, key) ?? []].flat()] : [key];
+  const next = toks[m.j + 1];
+  if (next && next.upper && /^[ \u00a0]+$/.test(next.gap) && lemmas.some((l) => S.firstNames.has(l))) {
+    const nl = lemmasOf(g, next.key);
+    const isTypeNoun = nl !== undefined && [nl].flat().some((l) => g.typeNouns.has(l));
+    if (!isTypeNoun) return true;
+  }
+  const prev = toks[m.i - 1];
+  if (!cue && prev && prev.upper && /^[ \u00a0]+$/.test(toks[m.i]!.gap) && lemmas.some((l) => S.surnames.has(l))) return true;
+  return false;
+}
+
+function settle(raw: Raw, refs: Ref[], cue: boolean): Raw {
   raw.kind = K_SETTLEMENT;
   const ids = new Set<number>();
   for (const r of refs) {
@@ -224,16 +245,7 @@ function settle(g: Gazetteer, raw: Raw, refs: Ref[], cue: boolean, atStart: bool
   // A strong reading of the same id wins over a weak one.
   for (const r of refs) if (!(r.flags & R_WEAK)) raw.weakIds.delete(r.id);
   raw.ids = [...ids];
-  if (atStart && !cue && raw.ids.every((id) => raw.weakIds.has(id)) && raw.i === raw.j) {
-    // Sentence-initial capital on a common-word name ("Mir", "Zima"): still allowed with its region nearby.
-  }
   return raw;
-}
-
-function regionOfRaw(g: Gazetteer, r: Raw): string | null {
-  if (r.kind === K_REGION) return g.regions[r.ids[0]!]!.code;
-  if (r.kind === K_SETTLEMENT && r.ids.length === 1 && !r.weakIds.size) return g.settlements.region[r.ids[0]!]!;
-  return null;
 }
 
 /**
@@ -256,12 +268,22 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
   }
   if (!raws.length) return [];
 
-  // Regions named in the text (directly or through an unambiguous town) settle homonyms.
-  const context = new Map<string, number[]>();
+  // Regions named in the text settle homonyms; towns named unambiguously nearby let weak names count.
+  const named = new Map<string, number[]>();
+  const strongTowns = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, code: string, at: number): void => {
+    const xs = map.get(code);
+    if (xs) xs.push(at); else map.set(code, [at]);
+  };
   for (const r of raws) {
-    const code = regionOfRaw(g, r);
-    if (code) (context.get(code) ?? context.set(code, []).get(code)!).push(r.start);
+    if (r.kind === K_REGION) push(named, g.regions[r.ids[0]!]!.code, r.start);
+    else if (r.kind === K_SETTLEMENT && r.ids.length === 1 && !r.weakIds.size) push(strongTowns, g.settlements.region[r.ids[0]!]!, r.start);
   }
+  const distance = (map: Map<string, number[]>, code: string, at: number): number => {
+    let d = Infinity;
+    for (const p of map.get(code) ?? []) if (p !== at) d = Math.min(d, Math.abs(p - at));
+    return d;
+  };
   const S = g.settlements;
   const out: PlaceMention[] = [];
   for (const r of raws) {
@@ -283,13 +305,15 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
       continue;
     }
     const near = (id: number): number => {
-      const at = context.get(S.region[id]!);
-      if (!at) return Infinity;
-      let d = Infinity;
-      for (const p of at) if (p !== r.start) d = Math.min(d, Math.abs(p - r.start));
-      return d;
+      const d = distance(named, S.region[id]!, r.start);
+      return d <= REGION_WINDOW ? d : Infinity;
     };
-    const ids = r.ids.filter((id) => !r.weakIds.has(id) || near(id) < Infinity);
+    const ids = r.ids.filter((id) => {
+      if (!r.weakIds.has(id)) return true;
+      if (r.atStart) return false;
+      const code = S.region[id]!;
+      return Math.min(distance(named, code, r.start), distance(strongTowns, code, r.start)) <= WEAK_WINDOW;
+    });
     if (!ids.length) continue;
     ids.sort((a, b) => near(a) - near(b) || S.population[b]! - S.population[a]! || (S.flags[b]! & S_CURATED) - (S.flags[a]! & S_CURATED) || a - b);
     const id = ids[0]!;

@@ -246,6 +246,28 @@ describe('findPlaces: homonyms and false positives', () => {
     expectPlaces('A picket in Pervomaisk.', 'en', [{ text: 'Pervomaisk', region: 'UA-48' }]);
   });
 
+  it('tells people from towns named after them', () => {
+    expect(texts('Vladimir Putin signed it; Alexander Pushkin wrote it; Sergei Kirov was shot.', 'en')).toEqual([]);
+    expect(texts('Владимир Путин подписал указ, а памятник Александру Пушкину облили краской.', 'ru')).toEqual([]);
+    expectPlaces('Two were held in Vladimir and one in Kirov.', 'en', [
+      { text: 'Vladimir', region: 'RU-VLA' }, { text: 'Kirov', region: 'RU-KIR' },
+    ]);
+    expectPlaces('Во Владимире задержали двоих.', 'ru', [{ text: 'Владимире', region: 'RU-VLA' }]);
+  });
+
+  it('does not let a coincidental region name pull a big city to a village of the same name', () => {
+    expectPlaces('Volunteers from Vinnytsia and Chernivtsi drove to Lviv.', 'en', [
+      { text: 'Chernivtsi', region: 'UA-77' },
+    ]);
+    expectPlaces('Smuggling routes were found in the Vinnitsa, Chernivtsi, Odessa and Lviv regions.', 'en', [
+      { text: 'Vinnitsa', level: 'region', region: 'UA-05' },
+      { text: 'Chernivtsi', level: 'region', region: 'UA-77' },
+      { text: 'Odessa', level: 'region', region: 'UA-51' },
+      { text: 'Lviv regions', level: 'region', region: 'UA-46' },
+    ]);
+    expect(texts('Sverdlovsk region. Is this the end? It is.', 'en')).toEqual(['Sverdlovsk region']);
+  });
+
   it('does not read lower-case words as places', () => {
     expect(texts('the region was calm and the territory quiet; crimea in lower case is not a name', 'en')).toEqual([]);
   });
