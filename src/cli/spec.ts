@@ -49,6 +49,18 @@ const filterOpts: Record<string, OptionSpec> = {
   status: { type: 'string', multiple: true, arg: 'STATUS', description: 'draft, published, rejected (default: draft and published)' },
 };
 
+const actorOpt: Record<string, OptionSpec> = {
+  actor: { type: 'string', arg: 'NAME', description: 'who is acting, for the audit log (default: the OS user name)', env: 'LETOPIS_ACTOR' },
+};
+
+const reviewOpts: Record<string, OptionSpec> = {
+  ...actorOpt,
+  'expect-version': { type: 'string', arg: 'N', description: 'refuse (exit 75) if the event changed since you saw version N' },
+  format: formatOpt('text|json', 'text'),
+};
+
+const REVIEW_NOTES = 'Each action is written to the audit log (`letopis history ID`). Exit codes: 0 done, 64 bad arguments, 66 no such event, 75 conflict (the event changed, was merged away, or is not in a status the action applies to). With several ids, each gets a line and the exit code is that of the first failure.';
+
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'ingest',
@@ -172,6 +184,92 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['letopis user add vera', 'printf "%s\\n" "$PASS" | letopis user add --password-stdin vera', 'letopis user list'],
     notes: 'Passwords (at least 12 characters) are hashed with scrypt; they are never taken from the command line, where other users could see them.',
     load: () => import('./commands/user.js'),
+  },
+  // --- Resolution and review (issue 5) ---------------------------------------------------------
+  {
+    name: 'resolve',
+    summary: 're-run cross-source resolution over every stored record (ingest resolves incrementally)',
+    usage: 'letopis resolve [--format text|json]',
+    options: { format: formatOpt('text|json', 'text'), quiet: { type: 'boolean', description: 'no progress on stderr' }, ...actorOpt, ...dataOpts },
+    examples: ['letopis resolve', 'letopis resolve --format json --quiet'],
+    notes: 'Events an editor touched (published, rejected, disputed, edited, merged, split) keep their records; other events are re-clustered and keep their ids where they can. Rejected events are never re-created. Every change is in the audit log.',
+    load: () => import('./commands/resolve.js'),
+  },
+  {
+    name: 'history',
+    summary: 'the audit log of one event (who, when, what changed), or its state at a past moment',
+    usage: 'letopis history EVENT_ID [--at TIME] [--format table|jsonl]',
+    options: { at: { type: 'string', arg: 'TIME', description: 'print the event as it was at this moment (ISO date or time), rebuilt from the audit log' }, format: formatOpt('table|jsonl', 'table'), ...dataOpts },
+    examples: ['letopis history 42', 'letopis history 42 --at 2022-10-01T12:00:00Z', 'letopis history 42 --format jsonl'],
+    notes: 'Exit code 66 when the event does not exist (or did not exist yet at --at).',
+    load: () => import('./commands/history.js'),
+  },
+  {
+    name: 'publish',
+    summary: 'confirm draft events and publish them',
+    usage: 'letopis publish [--actor NAME] [--expect-version N] EVENT_ID...',
+    options: { ...reviewOpts, ...dataOpts },
+    examples: ['letopis publish 42 43', 'letopis publish --actor vera --expect-version 3 42'],
+    notes: REVIEW_NOTES,
+    load: () => import('./commands/publish.js'),
+  },
+  {
+    name: 'reject',
+    summary: 'reject events: hidden from the chronicle, kept with their history, never re-created by resolution',
+    usage: 'letopis reject [--reason TEXT] EVENT_ID...',
+    options: { reason: { type: 'string', arg: 'TEXT', description: 'why, kept in the audit log' }, ...reviewOpts, ...dataOpts },
+    examples: ['letopis reject 42 --reason "not an anti-war action"'],
+    notes: REVIEW_NOTES,
+    load: () => import('./commands/reject.js'),
+  },
+  {
+    name: 'restore',
+    summary: 'put rejected or published events back to draft',
+    usage: 'letopis restore EVENT_ID...',
+    options: { ...reviewOpts, ...dataOpts },
+    examples: ['letopis restore 42'],
+    notes: REVIEW_NOTES,
+    load: () => import('./commands/restore.js'),
+  },
+  {
+    name: 'dispute',
+    summary: 'flag events whose facts are contested (--undispute clears the flag)',
+    usage: 'letopis dispute [--undispute] EVENT_ID...',
+    options: { undispute: { type: 'boolean', description: 'clear the flag instead' }, ...reviewOpts, ...dataOpts },
+    examples: ['letopis dispute 42', 'letopis dispute --undispute 42'],
+    notes: REVIEW_NOTES,
+    load: () => import('./commands/dispute.js'),
+  },
+  {
+    name: 'edit',
+    summary: 'correct an event\'s fields; edited fields are locked so resolution and re-extraction keep them',
+    usage: 'letopis edit EVENT_ID --set FIELD=VALUE...',
+    options: {
+      set: { type: 'string', multiple: true, arg: 'FIELD=VALUE', description: 'type, kind, date (2022-09-25, 2022-09, 2022-09-24..2022-09-25), date.precision, place.country, place.region, place.settlement, place.lat, place.lon, actors (a,b), target, counts.KEY, measure, value, qualifier, certainty, attribution (a,b), summary; an empty value clears' },
+      ...reviewOpts,
+      ...dataOpts,
+    },
+    examples: ['letopis edit 42 --set date=2022-09-25 --set place.settlement=Ruzayevka', 'letopis edit 42 --set "summary=Two Molotov cocktails thrown into the enlistment office" --set counts.detained=2'],
+    notes: REVIEW_NOTES,
+    load: () => import('./commands/edit.js'),
+  },
+  {
+    name: 'merge',
+    summary: 'merge OTHER_ID into TARGET_ID: one event with the records of both',
+    usage: 'letopis merge TARGET_ID OTHER_ID',
+    options: { ...actorOpt, format: formatOpt('text|json', 'text'), ...dataOpts },
+    examples: ['letopis merge 42 57'],
+    notes: 'The other event is kept, pointing at the target. Undo with `letopis split`. Exit code 75 when either event was merged away already.',
+    load: () => import('./commands/merge.js'),
+  },
+  {
+    name: 'split',
+    summary: 'take one record out of an event into a new draft event',
+    usage: 'letopis split EVENT_ID RECORD_ID',
+    options: { ...actorOpt, format: formatOpt('text|json', 'text'), ...dataOpts },
+    examples: ['letopis split 42 1203'],
+    notes: 'Record ids are in `letopis events --format jsonl` (sources) and `letopis history`. Resolution never moves the record back.',
+    load: () => import('./commands/split.js'),
   },
   {
     name: 'db',

@@ -8,6 +8,8 @@ import {
 
 export interface SourceView {
   document_id: number;
+  /** The record (extraction) this source gives the event; `letopis split EVENT_ID RECORD_ID` takes it out. */
+  record_id: number;
   source_name: string | null;
   url: string | null;
   /** Telegram message or file reference when there is no URL. */
@@ -44,6 +46,7 @@ export interface EventView {
 export function toSourceView(s: EventSource): SourceView {
   return {
     document_id: s.document_id,
+    record_id: s.record_id,
     source_name: s.source_name,
     url: s.url,
     ref: s.source_ref,
