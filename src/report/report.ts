@@ -1,0 +1,215 @@
+/**
+ * Overviews of a period ("the 9th overview of anti-war sabotage"): a structured report built from
+ * the stored chronicle, which renderMarkdown and renderHtml (render.ts) turn into documents and the
+ * web app shows as a page. The same structure serves every output, so they cannot disagree.
+ */
+import { LetopisError } from '../errors.js';
+import { EVENT_TYPES } from '../extract/record.js';
+import { validateFilter } from '../query/events.js';
+import { eventPagesByDate, type ExportEventRow } from '../store/export.js';
+import type { EventFilter, EventSource, EventStatus, Store } from '../store/index.js';
+import { countByRegion, countByType, countByWeek } from '../store/report.js';
+import { sourceLink } from './export.js';
+import { anonymise, defaultNameLists } from './names.js';
+import { lookupRegion } from './regions.js';
+
+export interface ReportOptions {
+  /** First and last day of the period, inclusive (YYYY-MM-DD). */
+  from: string;
+  to: string;
+  type?: string[];
+  region?: string[];
+  /** Drafts too (default: published events only). */
+  includeDrafts?: boolean;
+  /** Keep private persons' names (default: initials). */
+  names?: boolean;
+  /** Shown as the overview's title ("9th overview of anti-war sabotage"). */
+  title?: string;
+}
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface TypeTotal {
+  type: string;
+  count: number;
+  previous: number;
+}
+
+export interface ReportSource {
+  /** Citation number, from 1, in order of first citation. */
+  n: number;
+  /** URL, t.me link, Telegram message reference or file name. */
+  link: string;
+  name: string | null;
+  published: string | null;
+}
+
+export interface ReportEvent {
+  id: number;
+  date: { start: string | null; end: string | null; precision: string };
+  place: { settlement: string | null; region: string | null; country: string | null };
+  summary: string;
+  certainty: string;
+  disputed: boolean;
+  independent_sources: number;
+  status: EventStatus;
+  /** Numbers of its citations in the report's sources list. */
+  cites: number[];
+}
+
+export interface ReportTally extends ReportEvent {
+  type: string;
+  measure: string | null;
+  value: number | null;
+  qualifier: string | null;
+  /** Who makes the claim (an organisation, an official, a medium). */
+  claimedBy: string[];
+}
+
+export interface RegionRow {
+  code: string | null;
+  count: number;
+  population: number | null;
+  /** Events per 100,000 inhabitants; null when the population is not known. */
+  per100k: number | null;
+}
+
+export interface Report {
+  title: string | null;
+  period: Period;
+  previous: Period;
+  filters: { type: string[]; region: string[]; includeDrafts: boolean; names: boolean };
+  totals: TypeTotal[];
+  total: { count: number; previous: number };
+  /** Incidents by type, in date order; types in codebook order, empty types left out. */
+  sections: { type: string; events: ReportEvent[] }[];
+  tallies: ReportTally[];
+  regions: RegionRow[];
+  /** Incidents per ISO week (Monday), every week of the period present, zeros included. */
+  weekly: { week: string; count: number }[];
+  sources: ReportSource[];
+}
+
+const DAY_MS = 86_400_000;
+const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** The period of the same length that ends the day before `p` starts. */
+export function previousPeriod(p: Period): Period {
+  const from = Date.parse(p.from);
+  const to = Date.parse(p.to);
+  const days = Math.round((to - from) / DAY_MS) + 1;
+  return { from: iso(from - days * DAY_MS), to: iso(from - DAY_MS) };
+}
+
+/** Mondays of the weeks that touch the period. */
+export function weeksOf(p: Period): string[] {
+  const from = Date.parse(p.from);
+  const dow = (new Date(from).getUTCDay() + 6) % 7; // Monday = 0
+  const out: string[] = [];
+  for (let t = from - dow * DAY_MS; t <= Date.parse(p.to); t += 7 * DAY_MS) out.push(iso(t));
+  return out;
+}
+
+/**
+ * Build the overview of a period.
+ * @example const r = await buildReport(store, { from: '2022-09-01', to: '2022-09-30', type: ['arson'] });
+ */
+export async function buildReport(store: Store, opts: ReportOptions): Promise<Report> {
+  if (!opts.from || !opts.to) throw new LetopisError('USAGE', 'a report needs --from and --to');
+  const statuses: EventStatus[] = opts.includeDrafts ? ['published', 'draft'] : ['published'];
+  const filter: EventFilter = validateFilter({ from: opts.from, to: opts.to, type: opts.type, region: opts.region, status: statuses });
+  if (opts.to < opts.from) throw new LetopisError('USAGE', `--to ${opts.to} is before --from ${opts.from}`);
+  const period = { from: opts.from, to: opts.to };
+  const previous = previousPeriod(period);
+  const db = store.db;
+
+  const [now, before, byRegion, byWeek] = await Promise.all([
+    countByType(db, filter),
+    countByType(db, { ...filter, ...previous }),
+    countByRegion(db, filter),
+    countByWeek(db, { ...filter, from: period.from }),
+  ]);
+
+  const prevMap = new Map(before.map((r) => [r.key, r.n]));
+  const nowMap = new Map(now.map((r) => [r.key, r.n]));
+  const totals: TypeTotal[] = EVENT_TYPES.filter((t) => nowMap.has(t) || prevMap.has(t)).map((t) => ({
+    type: t,
+    count: nowMap.get(t) ?? 0,
+    previous: prevMap.get(t) ?? 0,
+  }));
+
+  const lists = opts.names ? null : defaultNameLists();
+  const clean = (s: string): string => (lists ? anonymise(s, lists) : s);
+  const sources: ReportSource[] = [];
+  const sourceNo = new Map<string, number>();
+  const cite = (list: EventSource[]): number[] => {
+    const ns: number[] = [];
+    for (const s of list) {
+      const link = sourceLink(s);
+      let n = sourceNo.get(link);
+      if (n === undefined) {
+        n = sources.length + 1;
+        sourceNo.set(link, n);
+        sources.push({ n, link, name: s.source_name, published: s.published_at ? new Date(s.published_at).toISOString().slice(0, 10) : null });
+      }
+      if (!ns.includes(n)) ns.push(n);
+    }
+    return ns;
+  };
+  const view = (e: ExportEventRow, src: EventSource[]): ReportEvent => ({
+    id: e.id,
+    date: { start: e.date_start, end: e.date_end, precision: e.date_precision },
+    place: { settlement: e.settlement, region: e.region, country: e.country },
+    summary: clean(e.summary),
+    certainty: e.certainty,
+    disputed: e.disputed,
+    independent_sources: e.independent_sources,
+    status: e.status,
+    cites: cite(src),
+  });
+
+  const byType = new Map<string, ReportEvent[]>();
+  const tallies: ReportTally[] = [];
+  for await (const page of eventPagesByDate(db, filter)) {
+    for (const e of page.events) {
+      const src = page.sources.get(e.id) ?? [];
+      if (e.kind === 'tally') {
+        tallies.push({ ...view(e, src), type: e.type, measure: e.measure, value: e.value, qualifier: e.qualifier, claimedBy: e.attribution.map(clean) });
+        continue;
+      }
+      const list = byType.get(e.type) ?? [];
+      list.push(view(e, src));
+      byType.set(e.type, list);
+    }
+  }
+  const sections = EVENT_TYPES.filter((t) => byType.has(t)).map((t) => ({ type: t, events: byType.get(t)! }));
+  // Tallies in their own order: largest claim first within a measure, as compilers quote them.
+  tallies.sort((a, b) => (a.measure ?? '').localeCompare(b.measure ?? '') || (b.value ?? 0) - (a.value ?? 0) || a.id - b.id);
+
+  const regions: RegionRow[] = byRegion
+    .map((r) => {
+      const population = r.key ? lookupRegion(r.key)?.population ?? null : null;
+      return { code: r.key, count: r.n, population, per100k: population ? Math.round((r.n / population) * 100_000 * 100) / 100 : null };
+    })
+    .sort((a, b) => b.count - a.count || (a.code ?? '~').localeCompare(b.code ?? '~'));
+
+  const weekCounts = new Map(byWeek.map((w) => [w.key, w.n]));
+  const weekly = weeksOf(period).map((week) => ({ week, count: weekCounts.get(week) ?? 0 }));
+
+  return {
+    title: opts.title ?? null,
+    period,
+    previous,
+    filters: { type: opts.type ?? [], region: opts.region ?? [], includeDrafts: !!opts.includeDrafts, names: !!opts.names },
+    totals,
+    total: { count: totals.reduce((s, t) => s + t.count, 0), previous: totals.reduce((s, t) => s + t.previous, 0) },
+    sections,
+    tallies,
+    regions,
+    weekly,
+    sources,
+  };
+}
