@@ -11,20 +11,20 @@ const FRANC: Record<string, Lang> = { rus: 'ru', ukr: 'uk', bel: 'be', eng: 'en'
  */
 export function detectLanguage(text: string): Lang {
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
-  let cyr = 0, lat = 0;
-  let ua = 0, be = 0;
+  let cyr = 0, lat = 0, ua = 0, be = 0, i = 0;
   for (const ch of sample) {
     const c = ch.charCodeAt(0);
     if (c >= 0x400 && c <= 0x4ff) {
       cyr++;
       if (ch === 'ў' || ch === 'Ў') be++;
       else if ('їЇєЄґҐ'.includes(ch)) ua++;
-      else if (ch === 'і' || ch === 'І') { ua += 0.2; be += 0.2; }
+      else if (ch === 'і' || ch === 'І') i++;
     } else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) lat++;
   }
   if (cyr > lat) {
-    if (be >= 1 && be > ua * 0.5) return 'be';
-    if (ua >= 1) return 'uk';
+    // ў is frequent in Belarusian and absent elsewhere; і without ў is Ukrainian.
+    if (be > 0 && be >= ua) return 'be';
+    if (ua > 0 || i > 0) return 'uk';
   }
   if (cyr + lat < 20) return cyr > lat ? 'ru' : 'en';
   const code = franc(sample, { only: ['rus', 'ukr', 'bel', 'eng'], minLength: 10 });

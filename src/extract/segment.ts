@@ -20,7 +20,7 @@ export interface Sentence {
 
 const TERMINAL = /[.!?…:;"”’)\]»]\s*$/u;
 // A sentence ends at . ! ? … (plus closing quotes/brackets) followed by space and an opening capital, digit or quote.
-const BOUNDARY = /([.!?…]+)(["”’'»)\]]*)(\s+)(?=["“‘'«(\[]?[\p{Lu}\p{N}])/gu;
+const BOUNDARY = /([.!?…]+)(["”’'»)\]]*)(\s+)(?=["“‘'«([]?[\p{Lu}\p{N}])/gu;
 
 /**
  * Splits text into sentences. Each non-empty line is a paragraph of its own unless it continues the
@@ -53,38 +53,33 @@ export function segment(text: string, lex: CompiledLexicon): Sentence[] {
     }
   }
 
-  let para = -1;
+  // Blocks: a line, or hard-wrapped lines of one paragraph (the previous line does not end a
+  // sentence and this one starts in lower case).
+  const blocks: { start: number; end: number; lines: number }[] = [];
   let prevBlank = true;
-  let prevLine: { start: number; end: number } | null = null;
   for (const l of lines) {
-    if (l.start < 0) {
-      prevBlank = true;
-      continue;
-    }
-    const lineText = text.slice(l.start, l.end);
-    const continues = !prevBlank && prevLine !== null && !TERMINAL.test(text.slice(prevLine.start, prevLine.end)) && /^[\p{Ll}]/u.test(lineText);
-    if (!continues) para++;
+    if (l.start < 0) { prevBlank = true; continue; }
+    const last = blocks[blocks.length - 1];
+    const continues = !prevBlank && last !== undefined && !TERMINAL.test(text.slice(last.start, last.end)) && /^[\p{Ll}]/u.test(text.slice(l.start, l.end));
+    if (continues) { last.end = l.end; last.lines++; } else blocks.push({ start: l.start, end: l.end, lines: 1 });
     prevBlank = false;
-    prevLine = l;
-    const boiler = l.start >= cutAt || lex.boilerplateDrop.test(lineText);
-    const words = lineText.split(/\s+/u).length;
-    const heading = !TERMINAL.test(lineText) && words <= 24;
-    let idx = continues ? countPara(out, para) : 0;
-    for (const [s, e] of splitSentences(text, l.start, l.end, lex)) {
-      const body = text.slice(s, e);
+  }
+
+  let para = -1;
+  for (const b of blocks) {
+    para++;
+    const blockText = text.slice(b.start, b.end);
+    const boiler = b.start >= cutAt || (b.lines === 1 && lex.boilerplateDrop.test(blockText));
+    const heading = b.lines === 1 && !TERMINAL.test(blockText) && blockText.split(/\s+/u).length <= 24;
+    let idx = 0;
+    for (const [s, e] of splitSentences(text, b.start, b.end, lex)) {
       out.push({
         start: s, end: e, para, idx: idx++, heading, boilerplate: boiler,
-        question: /\?["”’'»)\]]*$/u.test(body),
+        question: /\?["”’'»)\]]*$/u.test(text.slice(s, e)),
       });
     }
   }
   return out;
-}
-
-function countPara(out: Sentence[], para: number): number {
-  let n = 0;
-  for (let i = out.length - 1; i >= 0 && out[i]!.para === para; i--) n++;
-  return n;
 }
 
 /** Sentence spans within [from, to). */

@@ -99,9 +99,6 @@ const RULES: Rule[] = [
   // in 2021
   { re: /(?<=\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Oo]f|[Ff]rom|[Tt]hroughout|[Ee]arly|[Ll]ate)\s+(?:the\s+year\s+)?)((?:19|20)\d{2})(?![\d-])/g,
     resolve: (m) => ({ date: { start: m[1]!, precision: 'year' } }) },
-  // since the start of the war
-  { re: new RegExp(`\\bsince\\s+(?:the\\s+)?(?:very\\s+)?(?:start|beginning|outbreak|first\\s+day|onset)\\s+of\\s+${WAR}|\\bsince\\s+${WAR}\\s+(?:began|started)|\\bsince\\s+(?:russia\\s+invaded|the\\s+(?:full-scale\\s+)?invasion)`, 'gi'),
-    resolve: (_m, c) => (c.warStart ? { date: { start: c.warStart, precision: 'day' }, role: 'since' } : null) },
   // in the month since the outbreak of hostilities; over the month since Russian troops invaded
   { re: new RegExp(`\\b(?:in|during|over|for)\\s+the\\s+(?:first\\s+)?(month|week|two\\s+weeks|three\\s+weeks|\\w+\\s+months)\\s+(?:since|after|of)\\s+(?:the\\s+)?(?:(?:start|beginning|outbreak|onset)\\s+of\\s+${WAR}|${WAR}|[\\w\\s]{0,30}?invaded)`, 'gi'),
     resolve: (m, c) => {
@@ -112,6 +109,9 @@ const RULES: Rule[] = [
           : addMonths(c.warStart, num(unit.split(/\s+/)[0]) || 1);
       return { date: { start: c.warStart, end, precision: 'range' }, relative: true };
     } },
+  // since the start of the war
+  { re: new RegExp(`\\bsince\\s+(?:the\\s+)?(?:very\\s+)?(?:start|beginning|outbreak|first\\s+day|onset)\\s+of\\s+${WAR}|\\bsince\\s+${WAR}\\s+(?:began|started)|\\bsince\\s+(?:russia\\s+invaded|the\\s+(?:full-scale\\s+)?invasion)`, 'gi'),
+    resolve: (_m, c) => (c.warStart ? { date: { start: c.warStart, precision: 'day' }, role: 'since' } : null) },
   // during 21 days of the conflict; in the first week of hostilities; in the early days of the war
   { re: new RegExp(`\\b(?:during|in|over|for)\\s+(?:the\\s+)?(?:first\\s+)?(\\d+|${NUMW})\\s+(days|weeks)\\s+of\\s+${WAR}`, 'gi'),
     resolve: (m, c) => {
@@ -221,7 +221,7 @@ function numberRes(lex: CompiledLexicon): NumberRes {
   const vague = [...lex.vagueNumbers.keys()].sort((a, b) => b.length - a.length).map(esc).join('|') || '(?!)';
   const digits = `(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(${mults}|k)(?![\\p{L}]))?`;
   const wordNum = `((?:${words})(?:(?:\\s+|-)(?:and\\s+)?(?:${words}|${mults}))*)`;
-  r = { wordRe: new RegExp(`(?<![\\p{L}\\p{N}.,])(?:${digits}|${wordNum}|(${vague})(?=\\s+of(?![\\p{L}])))(?![\\p{L}\\p{N}]|[.,]\\d)`, 'giu') };
+  r = { wordRe: new RegExp(`(?<![\\p{L}\\p{N}.,:/])(?:${digits}|${wordNum}|(${vague})(?=\\s+\\p{L}))(?![\\p{L}\\p{N}]|[.,]\\d)`, 'giu') };
   numCache.set(lex, r);
   return r;
 }
@@ -249,7 +249,7 @@ function parseWords(s: string, lex: CompiledLexicon): number {
 const PARTITIVE = /\s+of\s+(?:them|those|whom|these|the\s+[\p{L}-]+|us)(?![\p{L}])/uy;
 const ELLIPTICAL = /\s+(?:were|was|are|is|have|has|had|remain|remained|got|will)(?![\p{L}])/uy;
 const RANGE_AFTER = /\s*[-–]\s*\d/y;
-const RANGE_BEFORE = /\d\s*[-–]\s*$/;
+const RANGE_BEFORE = /\d\s*[-–]\s*$|\b(?:aged|ages?|between|from)\s+\d+\s+(?:to|and|or)\s+$/i;
 
 function findQuantities(sentence: string, offset: number, lex: CompiledLexicon): Quantity[] {
   const { wordRe } = numberRes(lex);
@@ -277,7 +277,7 @@ function findQuantities(sentence: string, offset: number, lex: CompiledLexicon):
       value = lex.vagueNumbers.get(m[4]!.toLowerCase().replace(/\s+/g, ' ')) ?? NaN;
       vague = true;
       qualifier = 'at_least';
-      e += /^\s+of/.exec(sentence.slice(e))![0].length;
+      e += /^\s+of(?![\p{L}])/u.exec(sentence.slice(e))?.[0].length ?? 0;
     }
     if (!Number.isFinite(value) || value < 0 || !Number.isInteger(value)) continue;
     const before = sentence.slice(Math.max(0, s - 30), s);

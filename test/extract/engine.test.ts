@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { only, run } from './helpers.js';
+
+describe('the fifteen codebook types', () => {
+  const cases: [string, string][] = [
+    ['protest', 'Around 2,000 people protested in Yakutsk on September 25 against the call-up.'],
+    ['symbolic', 'An activist in Kaliningrad painted "No war" on the wall of a military enlistment office.'],
+    ['arson', 'On the night of October 11, unknown persons set fire to the military enlistment office in Uryupinsk.'],
+    ['sabotage', 'Partisans derailed a freight train carrying fuel near Kotlas on May 3.'],
+    ['armed_attack', 'On September 26 a young man shot the military commissar at the enlistment office in Ust-Ilimsk.'],
+    ['refusal', 'Sixty paratroopers from Pskov refused to go to Ukraine, a lawyer told the newspaper.'],
+    ['mutiny', 'Mobilised soldiers mutinied at a training ground near Kazan on October 2.'],
+    ['desertion', 'A conscript from Tula deserted from his unit in Belgorod on June 4.'],
+    ['draft_evasion', 'On Tuesday 12 men were stopped while trying to cross the border into Romania near Solotvyno.'],
+    ['self_harm', 'A man set himself on fire at a bus station in Ryazan on Tuesday, shouting that he would not fight.'],
+    ['civil_resistance', 'On March 1 villagers near Konotop blocked a column of Russian tanks with their bodies.'],
+    ['detention', 'On Sunday, police in Moscow detained 12 people who laid flowers at a monument.'],
+    ['prosecution', 'In October, a court in Krasnodar fined a local blogger 100,000 roubles for a post about the army.'],
+    ['legislation', 'The State Duma passed a bill increasing penalties for voluntary surrender to up to 10 years in prison.'],
+    ['mobilisation', 'Russia announced a partial mobilisation on September 21, 2022.'],
+  ];
+  for (const [type, text] of cases) {
+    it(type, () => {
+      expect(run(text).map((r) => r.type)).toContain(type);
+    });
+  }
+});
+
+describe('incidents and tallies', () => {
+  it('a count since the start of the war is a tally with its period', () => {
+    const r = only('Mediazona has counted 54 enlistment offices that have been set on fire since the start of the war.', 'arson');
+    expect(r).toMatchObject({ kind: 'tally', measure: 'facilities', value: 54, qualifier: 'exact', target: 'enlistment_office' });
+    expect(r.date).toMatchObject({ start: '2022-02-24', end: '2022-10-20' });
+    expect(r.attribution).toContain('Mediazona');
+  });
+  it('"by DATE" ends the counted period and keeps the qualifier', () => {
+    const r = only('By March 13 the police had arrested about 15,000 people at the rallies.', 'detention', '2022-04-01');
+    expect(r).toMatchObject({ kind: 'tally', value: 15000, qualifier: 'about', measure: 'detained' });
+    expect(r.date.end).toBe('2022-03-13');
+  });
+  it('a dated act with a count is an incident with counts', () => {
+    const r = only('Around 2,000 people protested in Yakutsk on September 25 against the call-up.', 'protest');
+    expect(r).toMatchObject({ kind: 'incident', counts: { participants: 2000 }, date: { start: '2022-09-25', precision: 'day' } });
+  });
+  it('a count over cities or a period of days is a tally', () => {
+    expect(only('Between 24th and 28th of February, more than 6,440 people were detained at rallies across Russia.', 'detention', '2022-03-10'))
+      .toMatchObject({ kind: 'tally', value: 6440, qualifier: 'more_than', date: { start: '2022-02-24', end: '2022-02-28' } });
+    expect(only('According to one monitor, at least 35 settlements have seen arson attacks on enlistment offices since the start of the war.', 'arson'))
+      .toMatchObject({ kind: 'tally', measure: 'cases', value: 35, qualifier: 'at_least' });
+  });
+  it('vague quantities do not make tallies', () => {
+    const r = only('In Tomsk, hundreds of students took part in a rally against the war on March 2.', 'protest');
+    expect(r.kind).toBe('incident');
+    expect(r.counts).toEqual({});
+  });
+});
+
+describe('several events in one sentence', () => {
+  it('gives each counted act its own record', () => {
+    const recs = run('By May 2 the district courts in Perm had heard 410 cases: 300 people were fined, 95 were given short jail terms, and 15 were sentenced to community work.', '2022-05-10');
+    expect(recs.filter((r) => r.type === 'prosecution').map((r) => [r.measure, r.value])).toEqual(
+      expect.arrayContaining([['cases', 410], ['fined', 300], ['sentenced', 15]]),
+    );
+  });
+  it('splits a number-per-place list', () => {
+    const recs = run('According to the monitors, 16 people were detained in Novosibirsk and 8 in Tomsk on March 6.', '2022-03-10');
+    expect(recs.map((r) => [r.place.settlement, r.counts.detained])).toEqual([['Novosibirsk', 16], ['Tomsk', 8]]);
+  });
+  it('keeps a breakdown by article as one tally per article', () => {
+    const recs = run('Criminal cases have been opened under several articles — 7 under Article 207.3, 4 under Article 280.3, and 2 on charges of vandalism.', '2022-05-01');
+    expect(recs.filter((r) => r.kind === 'tally').map((r) => r.value)).toEqual([7, 4, 2]);
+  });
+  it('types two acts of different kinds separately', () => {
+    const types = run('Police have opened a criminal case against a man who set fire to a draft office in Ryazan.').map((r) => r.type);
+    expect(types).toEqual(expect.arrayContaining(['prosecution', 'arson']));
+  });
+});
+
+describe('one event told several times is one record', () => {
+  it('folds a follow-up sentence into the record and widens the evidence', () => {
+    const text = 'On March 3 the head of the town of Bilozerka held talks with Russian troops. He persuaded the soldiers to leave the town.';
+    const recs = run(text, '2022-04-01');
+    expect(recs).toHaveLength(1);
+    expect(recs[0]!.evidence.end).toBe(text.length);
+  });
+  it('does not fold a sentence that announces another event', () => {
+    const recs = run('Twenty marines from the 40th Brigade refused to land near Mykolaiv. It has also been reported that soldiers of the 12th Regiment refused to advance.', '2022-04-01');
+    expect(recs.filter((r) => r.type === 'refusal')).toHaveLength(2);
+  });
+});
+
+describe('what is not an event', () => {
+  const none = (t: string): void => { expect(run(t)).toEqual([]); };
+  it('calls, intentions and generic talk', () => {
+    none('The opposition called for protests across the country.');
+    none('Most rallies have been peaceful.');
+    none('Activists want to stop the war and plan to protest.');
+    none('Those who sabotage the railroad save lives.');
+  });
+  it('negated acts', () => {
+    none('In the capital, large-scale mobilisation is not occurring.');
+  });
+  it('charges name offences, not new events', () => {
+    expect(run('A soldier from Omsk is threatened with charges of desertion.').map((r) => r.type)).not.toContain('desertion');
+    expect(run('On May 5, 40 people were arrested in Moscow for anti-war protests.', '2022-05-10').map((r) => r.type)).toEqual(['detention']);
+  });
+  it('the state beating a soldier is not an armed attack by the resistance', () => {
+    expect(run('On April 3 a conscript in Omsk was beaten by an officer and left his unit.', '2022-04-20').map((r) => r.type)).toEqual(['desertion']);
+  });
+  it('questions, headings and boilerplate', () => {
+    none('How can people attend street rallies under shelling?');
+    none('Protesters detained in Moscow');
+    const text = `${'Intro text about the war with nothing to report. '.repeat(10)}\n\nRelated Articles\n\nOn May 3 police detained 40 people in Kazan.`;
+    expect(run(text)).toEqual([]);
+  });
+});
+
+describe('slots', () => {
+  it('reported speech: the event is on or before the report', () => {
+    const r = only('Back in April, a newspaper reported that a dozen guardsmen from Khakassia had been dismissed for refusing to go to Ukraine.', 'refusal');
+    expect(r.date).toMatchObject({ start: '2022-02-24', end: '2022-04-30' });
+  });
+  it('relative dates follow the paragraph\'s reference day', () => {
+    const recs = run('As of March 28, over 340 people had been charged with treason. In the last 24 hours alone, smuggling channels across the border have been exposed in the Chernivtsi region.', '2022-04-01');
+    const r = recs.find((x) => x.type === 'draft_evasion')!;
+    expect(r.date).toMatchObject({ start: '2022-03-27', end: '2022-03-28' });
+  });
+  it('certainty: claimed and rumoured', () => {
+    expect(only('The Ukrainian side claim that about 300 Russian marines refused to take part in the assault.', 'refusal'))
+      .toMatchObject({ certainty: 'claimed', counts: { soldiers: 300 } });
+    expect(only('Rumours spread on social media that a whole battalion refused to advance near Bakhmut.', 'refusal').certainty).toBe('rumoured');
+  });
+  it('actors and targets', () => {
+    const r = only('BOAK claimed responsibility for the derailment of a train near Tver on October 3.', 'sabotage');
+    expect(r.actors).toContain('BOAK');
+    expect(r.target).toBe('railway');
+    expect(only('Troops of the Kazan OMON refused to cross into Ukraine on March 2.', 'refusal', '2022-04-01')).toMatchObject({ actors: ['Kazan OMON'], target: 'police' });
+  });
+  it('attribution', () => {
+    expect(only('According to OVD-Info, 16 people were detained in Novosibirsk on March 6.', 'detention', '2022-03-10').attribution).toEqual(['OVD-Info']);
+    expect(only('Novaya Gazeta reports that 30 soldiers from Buryatia refused to return to the front in June.', 'refusal').attribution).toContain('Novaya Gazeta');
+  });
+  it('place: the location, not the destination', () => {
+    const r = only('A soldier who deserted from his unit in Belgorod was detained in Voronezh on May 2.', 'detention', '2022-05-10');
+    expect(r.place).toMatchObject({ country: 'RU', region: 'RU-VOR', settlement: 'Voronezh' });
+  });
+});
