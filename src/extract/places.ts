@@ -34,19 +34,26 @@ export interface RegionInfo { code: string; country: string; name: { en: string;
 // ---------------------------------------------------------------------------------------------
 // Tokens
 
-interface Tok {
-  start: number;
-  end: number; // end of the word proper (a possessive 's is left out)
-  key: string;
-  upper: boolean; // first letter is a capital
-  allCaps: boolean;
-  join: boolean; // may continue a name begun on the previous token (only spaces or a hyphen between)
-  gap: string; // the text between the previous token and this one
-  poss: boolean; // English possessive 's follows
+/** One word of the text. Everything but the key is computed only when a name is being checked. */
+class Tok {
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number, // end of the word proper (a possessive 's is left out)
+    readonly prevEnd: number, // end of the previous word (with its 's), 0 for the first
+    readonly prevKey: string | null,
+    readonly key: string,
+    readonly poss: boolean, // English possessive 's follows
+  ) {}
+  /** The text between the previous word and this one. */
+  get gap(): string { return this.text.slice(this.prevEnd, this.start); }
+  /** First letter is a capital. */
+  get upper(): boolean { const c = this.text[this.start]!; return c !== c.toLowerCase(); }
+  get allCaps(): boolean { const w = this.text.slice(this.start, this.end); return this.upper && w === w.toUpperCase(); }
+  /** May continue a name begun on the previous word (only spaces or a hyphen between). */
+  get join(): boolean { return this.prevKey !== null && joinable(this.gap, this.prevKey); }
 }
 
-const WORD = /[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
-const POSS = /['’ʼ][sS]$/;
 const MAX_WORDS = 6;
 /** How far (in characters) a region name may be from a town to decide between homonyms. */
 const REGION_WINDOW = 300;
@@ -74,31 +81,45 @@ function joinable(gap: string, prevKey: string): boolean {
   return prevKey === 'st' && /^\.[ \u00a0]?$/.test(gap);
 }
 
+const LETTER_HI = /[\p{L}\p{M}]/u;
+
+/** Letters and combining marks; a fast path for the Latin and Cyrillic blocks. */
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (c < 0x530) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && (c < 0x2b9 || c >= 0x300);
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return LETTER_HI.test(String.fromCharCode(c));
+}
+const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019 || c === 0x2bc;
+
+/** Words: runs of letters, with apostrophes allowed between letters (Мар'янівка, Ust'). */
 function tokenize(text: string, g: Gazetteer): Tok[] {
   const toks: Tok[] = [];
+  const n = text.length;
   let prevEnd = 0;
-  let prevKey = '';
-  for (const m of text.matchAll(WORD)) {
-    const start = m.index;
-    let raw = m[0];
-    const fullEnd = start + raw.length;
+  let prevKey: string | null = null;
+  let i = 0;
+  while (i < n) {
+    if (!isLetter(text.charCodeAt(i))) { i++; continue; }
+    const start = i;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (isLetter(c)) i++;
+      else if (isApostrophe(c) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) i += 2;
+      else break;
+    }
+    let end = i;
+    let raw = text.slice(start, end);
     let poss = false;
     // "Moscow's" is Moscow, but "Engel's" (a romanised soft sign) is Engels.
-    if (raw.length > 3 && POSS.test(raw) && /[a-z]/i.test(raw[0]!) && !g.forms.has(keyOf(raw))) {
+    if (end - start > 3 && (text.charCodeAt(end - 1) | 0x20) === 0x73 && isApostrophe(text.charCodeAt(end - 2)) && text.charCodeAt(start) < 0x80 && !g.forms.has(keyOf(raw))) {
+      end -= 2;
       raw = raw.slice(0, -2);
       poss = true;
     }
-    const gap = text.slice(prevEnd, start);
     const key = keyOf(raw);
-    const c0 = raw[0]!;
-    const upper = c0 !== c0.toLowerCase();
-    toks.push({
-      start, end: start + raw.length, key, upper,
-      allCaps: upper && raw === raw.toUpperCase(),
-      join: toks.length > 0 && joinable(gap, prevKey),
-      gap, poss,
-    });
-    prevEnd = fullEnd;
+    toks.push(new Tok(text, start, end, prevEnd, prevKey, key, poss));
+    prevEnd = i;
     prevKey = key;
   }
   return toks;
@@ -150,13 +171,25 @@ function regionNounFollows(g: Gazetteer, toks: Tok[], j: number): boolean {
   return false;
 }
 
+/** Only spaces (and at most one full stop, for "г. Москва") between two words. */
+function spacesOnly(text: string, from: number, to: number, allowDot: boolean): boolean {
+  let dots = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x20 || c === 0xa0 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
+    if (c === 0x2e && allowDot && dots++ === 0) continue;
+    return false;
+  }
+  return true;
+}
+
 function prevCue(g: Gazetteer, toks: Tok[], i: number, set: Set<string>): boolean {
   if (i === 0) return false;
   const t = toks[i]!;
-  if (!/^[\s\u00a0]*(?:\.\s*)?$/.test(t.gap) && !/^\.?\s+$/.test(t.gap)) return false;
+  if (!spacesOnly(t.text, t.prevEnd, t.start, true)) return false;
   let p = toks[i - 1]!;
   // "from the Luhansk region", "in the Crimea"
-  if ((p.key === 'the') && i >= 2 && /^\s+$/.test(p.gap)) p = toks[i - 2]!;
+  if (p.key === 'the' && i >= 2 && spacesOnly(p.text, p.prevEnd, p.start, false)) p = toks[i - 2]!;
   return set.has(p.key);
 }
 
@@ -220,16 +253,19 @@ function candidates(g: Gazetteer, toks: Tok[], m: Match): Raw | null {
 /** "Vladimir Putin", "Alexander Pushkin", "памятник Сергею Кирову": a person, not the town. */
 function personName(g: Gazetteer, toks: Tok[], m: Match, cue: boolean): boolean {
   const S = g.settlements;
-  const key = toks.slice(m.i, m.j + 1).map((t) => t.key).join(' ');
-  const lemmas = m.i === m.j ? [key, ...[lemmasOf(g, key) ?? []].flat()] : [key];
+  const key = m.i === m.j ? toks[m.i]!.key : toks.slice(m.i, m.j + 1).map((t) => t.key).join(' ');
+  const ls = m.i === m.j ? lemmasOf(g, key) : undefined;
+  const inSet = (set: Set<string>): boolean =>
+    set.has(key) || (ls !== undefined && (typeof ls === 'string' ? set.has(ls) : ls.some((l) => set.has(l))));
   const next = toks[m.j + 1];
-  if (next && next.upper && /^[ \u00a0]+$/.test(next.gap) && lemmas.some((l) => S.firstNames.has(l))) {
+  if (next && inSet(S.firstNames) && next.upper && spacesOnly(next.text, next.prevEnd, next.start, false) && next.prevEnd < next.start) {
     const nl = lemmasOf(g, next.key);
-    const isTypeNoun = nl !== undefined && [nl].flat().some((l) => g.typeNouns.has(l));
+    const isTypeNoun = nl !== undefined && (typeof nl === 'string' ? g.typeNouns.has(nl) : nl.some((l) => g.typeNouns.has(l)));
     if (!isTypeNoun) return true;
   }
   const prev = toks[m.i - 1];
-  if (!cue && prev && prev.upper && /^[ \u00a0]+$/.test(toks[m.i]!.gap) && lemmas.some((l) => S.surnames.has(l))) return true;
+  const t = toks[m.i]!;
+  if (!cue && prev && inSet(S.surnames) && prev.upper && t.prevEnd < t.start && spacesOnly(t.text, t.prevEnd, t.start, false)) return true;
   return false;
 }
 
@@ -291,36 +327,36 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
     let role: PlaceMention['role'] = null;
     if (t.poss || r.flags & R_ADJECTIVAL) role = 'adjectival';
     else if (prevCue(g, toks, r.i, g.originCues)) role = 'origin';
-    const base = { start: r.start, end: r.end, text: text.slice(r.start, r.end), role };
+    const mtext = text.slice(r.start, r.end);
     if (r.kind === K_COUNTRY) {
       const c = g.countries[r.ids[0]!]!;
-      const m: PlaceMention = { ...base, level: 'country', country: c.code, region: null, settlement: null, lat: null, lon: null };
+      const m: PlaceMention = { start: r.start, end: r.end, text: mtext, level: 'country', country: c.code, region: null, settlement: null, lat: null, lon: null, role };
       if (r.flags & R_DEMONYM) { m.demonym = true; m.role = 'adjectival'; }
       out.push(m);
       continue;
     }
     if (r.kind === K_REGION) {
       const reg = g.regions[r.ids[0]!]!;
-      out.push({ ...base, level: 'region', country: reg.country, region: reg.code, settlement: null, lat: null, lon: null });
+      out.push({ start: r.start, end: r.end, text: mtext, level: 'region', country: reg.country, region: reg.code, settlement: null, lat: null, lon: null, role });
       continue;
     }
     const near = (id: number): number => {
       const d = distance(named, S.region[id]!, r.start);
       return d <= REGION_WINDOW ? d : Infinity;
     };
-    const ids = r.ids.filter((id) => {
+    const ids = r.ids.length === 1 && !r.weakIds.size ? r.ids : r.ids.filter((id) => {
       if (!r.weakIds.has(id)) return true;
       if (r.atStart) return false;
       const code = S.region[id]!;
       return Math.min(distance(named, code, r.start), distance(strongTowns, code, r.start)) <= WEAK_WINDOW;
     });
     if (!ids.length) continue;
-    ids.sort((a, b) => near(a) - near(b) || S.population[b]! - S.population[a]! || (S.flags[b]! & S_CURATED) - (S.flags[a]! & S_CURATED) || a - b);
+    if (ids.length > 1) ids.sort((a, b) => near(a) - near(b) || S.population[b]! - S.population[a]! || (S.flags[b]! & S_CURATED) - (S.flags[a]! & S_CURATED) || a - b);
     const id = ids[0]!;
     const region = S.region[id]!;
     out.push({
-      ...base, level: 'settlement', country: region.slice(0, 2), region, settlement: S.name[id]!,
-      lat: S.lat[id]!, lon: S.lon[id]!,
+      start: r.start, end: r.end, text: mtext, level: 'settlement', country: region.slice(0, 2), region,
+      settlement: S.name[id]!, lat: S.lat[id]!, lon: S.lon[id]!, role,
     });
   }
   return out;
