@@ -16,8 +16,9 @@ import { COUNT_KEYS } from '../extract/record.js';
 import { LetopisError } from '../errors.js';
 import type { DocumentInput } from '../ingest/document.js';
 import { getEvent, listEvents } from '../query/events.js';
+import { listTallySeries } from '../query/tallies.js';
 import {
-  aggregateEvents, evidenceOfEvent, getEventRow, storeCounts, tallyPoints,
+  aggregateEvents, evidenceOfEvent, getEventRow, storeCounts,
   type GroupKey, type Store,
 } from '../store/index.js';
 import { Api, type ApiContext, type ApiEnv, type RouteSpec } from './api.js';
@@ -269,20 +270,48 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
     return c.json(body);
   });
 
-  route({ method: 'get', path: '/api/tallies', summary: 'Tally series (reported totals over time), one per measure and region, with attribution', tag: 'aggregates', access: 'public',
-    params: FILTER_PARAMS.filter((p) => p.name !== 'kind'),
+  route({ method: 'get', path: '/api/tallies', summary: 'Tally series (totals sources claimed over time), one per type, measure and area, each point with who claims it and its sources', tag: 'aggregates', access: 'public',
+    params: [
+      ...FILTER_PARAMS.filter((p) => ['type', 'region', 'from', 'to', 'status'].includes(p.name)),
+      { name: 'measure', in: 'query', multiple: true, description: 'what is counted: detained, sentenced...', schema: { type: 'array', items: { type: 'string', enum: [...COUNT_KEYS] } } },
+      { name: 'country', in: 'query', description: 'RU, BY or UA', schema: { type: 'string', pattern: '^[A-Z]{2}$', description: 'a two-letter country code' } },
+    ],
     response: { type: 'object', properties: { series: { type: 'array', items: { type: 'object', properties: {
-      measure: { type: 'string', enum: [...COUNT_KEYS] }, region: { type: ['string', 'null'] },
-      points: { type: 'array', items: { type: 'object', properties: { event_id: { type: 'integer' }, date: { type: ['string', 'null'] }, value: { type: 'number' }, qualifier: { type: ['string', 'null'] }, attribution: { type: 'array', items: { type: 'string' } } } } } } } } } } },
+      key: { type: 'string' }, type: { type: 'string' }, measure: { type: 'string', enum: [...COUNT_KEYS] }, country: { type: ['string', 'null'] }, region: { type: ['string', 'null'] }, since: { type: ['string', 'null'] },
+      points: { type: 'array', items: { type: 'object', properties: {
+        event_id: { type: 'integer' }, date: { type: ['string', 'null'] }, since: { type: ['string', 'null'] }, value: { type: 'number' }, qualifier: { type: ['string', 'null'] },
+        attribution: { type: 'array', items: { type: 'string' } }, sources: { type: 'array', items: ref('Source') } } } },
+      latest: { type: ['object', 'null'] }, highest: { type: ['object', 'null'] } } } } } } },
   async (c) => {
-    const points = await tallyPoints(store.db, filterOf(c.get('query'), c.get('editor')));
-    const series = new Map<string, { measure: string; region: string | null; points: unknown[] }>();
-    for (const { measure, region, ...pt } of points) {
-      const k = `${measure}|${region ?? ''}`;
-      if (!series.has(k)) series.set(k, { measure, region, points: [] });
-      series.get(k)!.points.push(pt);
+    const p = c.get('query');
+    const f = filterOf(p, c.get('editor'));
+    const series = await listTallySeries(store, {
+      type: f.type, region: f.region, from: f.from, to: f.to, status: f.status,
+      measure: p.measure as string[] | undefined, country: p.country as string | undefined,
+    });
+    return c.json({ series });
+  });
+
+  route({ method: 'get', path: '/api/report', summary: 'An overview of a period: totals by type against the previous period, events by type with numbered sources, tallies, regions, weeks', tag: 'aggregates', access: 'public',
+    params: [
+      { name: 'from', in: 'query', required: true, description: 'first day of the period', schema: { type: 'string', format: 'date' } },
+      { name: 'to', in: 'query', required: true, description: 'last day of the period', schema: { type: 'string', format: 'date' } },
+      ...FILTER_PARAMS.filter((p) => ['type', 'region'].includes(p.name)),
+      { name: 'drafts', in: 'query', description: 'editors only: include drafts', schema: { type: 'string', enum: ['true', 'false'] } },
+      { name: 'names', in: 'query', description: 'editors only: keep private persons\' names (default: initials)', schema: { type: 'string', enum: ['true', 'false'] } },
+    ],
+    response: { type: 'object' } },
+  async (c) => {
+    const p = c.get('query');
+    for (const k of ['drafts', 'names'] as const) {
+      if (p[k] === 'true' && !c.get('editor')) throw new LetopisError('FORBIDDEN', `${k}: editors only`, { param: k });
     }
-    return c.json({ series: [...series.values()] });
+    const { buildReport } = await import('../report/report.js');
+    const report = await buildReport(store, {
+      from: p.from as string, to: p.to as string, type: p.type as string[] | undefined, region: p.region as string[] | undefined,
+      includeDrafts: p.drafts === 'true', names: p.names === 'true',
+    });
+    return c.json(report);
   });
 
   route({ method: 'get', path: '/api/regions', summary: 'Regions: ISO 3166-2 code, names (en, ru, uk) and population', tag: 'aggregates', access: 'public',

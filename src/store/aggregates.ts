@@ -51,29 +51,3 @@ export async function aggregateEvents(db: Kysely<DB>, filter: EventFilter, by: G
     return { key: by.map((_, i) => (r[`k${i}`] ?? null) as string | null), events: Number(r.n), counts };
   });
 }
-
-export interface TallyPoint {
-  event_id: number;
-  date: string | null;
-  region: string | null;
-  value: number;
-  qualifier: string | null;
-  attribution: string[];
-}
-
-/** Published tally events grouped into one series per measure (and region), oldest first. */
-export async function tallyPoints(db: Kysely<DB>, filter: EventFilter): Promise<(TallyPoint & { measure: string })[]> {
-  const rows = await db
-    .selectFrom('events')
-    .select(['id', 'measure', 'date_lo', 'region', 'value', 'qualifier', 'attribution'])
-    .where(filterWhere({ ...filter, kind: 'tally', after: undefined, limit: undefined }))
-    .where('measure', 'is not', null)
-    .where('value', 'is not', null)
-    .orderBy('measure')
-    .orderBy('date_lo')
-    .limit(10_000)
-    .execute();
-  return rows.map((r) => ({
-    event_id: r.id, measure: r.measure!, date: r.date_lo, region: r.region, value: r.value!, qualifier: r.qualifier, attribution: r.attribution,
-  }));
-}

@@ -173,3 +173,35 @@ describe('local mode', () => {
     expect((await a.request('http://attacker.example/api/session', { headers: { host: 'attacker.example' } })).status).toBe(421);
   });
 });
+
+describe('review through the API', () => {
+  it('publishes a draft with the CSRF token, after which the public sees it; a stale version is a 409', async () => {
+    const local = createApp({ store, local: true });
+    const { csrf } = (await (await local.request('/api/session')).json()) as { csrf: string };
+    const [draft] = await seed(store, [{ text: 'Students in Vitebsk left flowers at a memorial, a draft says.', evidence: 'left flowers at a memorial', type: 'symbolic', date: '2022-10-09', region: 'BY-VI', status: 'draft' }]);
+    const pub = createApp({ store, local: false });
+    expect((await pub.request(`/api/events/${draft}`)).status).toBe(404);
+    const detail = (await (await local.request(`/api/events/${draft}`)).json()) as { version: number };
+    const post = (path: string, body: unknown) => local.request(path, { method: 'POST', headers: { 'x-csrf-token': csrf, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await local.request(`/api/events/${draft}/publish`, { method: 'POST', body: '{}' })).status).toBe(403);
+    expect((await post(`/api/events/${draft}/publish`, { expectedVersion: detail.version + 5 })).status).toBe(409);
+    expect((await post(`/api/events/${draft}/publish`, { expectedVersion: detail.version })).status).toBe(200);
+    expect((await pub.request(`/api/events/${draft}`)).status).toBe(200);
+    const hist = (await (await local.request(`/api/events/${draft}/history`)).json()) as { history: { action: string; actor: string }[] };
+    expect(hist.history.some((h) => h.actor === 'local')).toBe(true);
+    expect((await post(`/api/events/${draft}/edit`, { patch: 'nope' })).status).toBe(400);
+    expect((await post(`/api/events/${draft}/dispute`, {})).status).toBe(400);
+  });
+});
+
+describe('report', () => {
+  it('builds an overview of a period for the public, and keeps names and drafts for editors', async () => {
+    const a = createApp({ store, local: false });
+    const res = await a.request('/api/report?from=2022-09-19&to=2022-09-30');
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as { total: { count: number }; sections: { type: string }[] };
+    expect(r.sections.map((s) => s.type)).toEqual(expect.arrayContaining(['arson', 'detention']));
+    expect((await a.request('/api/report?from=2022-09-19')).status).toBe(400);
+    expect((await a.request('/api/report?from=2022-09-19&to=2022-09-30&names=true')).status).toBe(403);
+  });
+});

@@ -65,6 +65,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       if (users.length === 0) ctx.stdout.write('no accounts: `letopis serve` runs in local mode on 127.0.0.1 only\n');
       return 0;
     }
+    case undefined:
     default:
       throw new LetopisError('USAGE', 'say `letopis user add|passwd|disable|list`');
   }

@@ -33,7 +33,7 @@ export function timeline(rows: { week: string; type: string; events: number }[],
   for (const r of rows) byWeek.set(r.week, [...(byWeek.get(r.week) ?? []), r]);
   const max = Math.max(...all.map((w) => (byWeek.get(w) ?? []).reduce((n, r) => n + r.events, 0)), 1);
   const W = 800;
-  const H = 180;
+  const H = 150;
   const pad = { l: 36, b: 22, t: 8 };
   const bw = (W - pad.l) / all.length;
   const y = (v: number): number => ((H - pad.b - pad.t) * v) / max;
@@ -61,10 +61,13 @@ export function timeline(rows: { week: string; type: string; events: number }[],
   });
   // Month ticks along the bottom.
   let lastMonth = '';
+  let lastX = -Infinity;
   all.forEach((w, i) => {
     const m = w.slice(0, 7);
-    if (m !== lastMonth && (i === 0 || all.length < 60 || Number(m.slice(5)) % 3 === 1)) {
-      svg.append(s('text', { x: pad.l + i * bw, y: H - 6, class: 'axis' }, m));
+    const x = pad.l + i * bw;
+    if (m !== lastMonth && x - lastX >= 56) {
+      svg.append(s('text', { x, y: H - 6, class: 'axis' }, m));
+      lastX = x;
     }
     lastMonth = m;
   });

@@ -22,7 +22,6 @@ const EN = {
   done_publish: 'Published.', done_reject: 'Rejected.', conflict: 'Someone changed this event meanwhile; reloaded.',
   login: 'Log in', name: 'Name', password: 'Password', login_failed: 'Wrong name or password.',
   tallies_title: 'Reported totals over time', according_to: 'According to', no_tallies: 'No tallies yet.',
-  report_missing: 'Reports are not available in this build.',
   error: 'Something went wrong', lang_switch: 'Русский',
   footer: 'Letopis loads nothing from other sites. Every event links to its sources.',
   types: {
@@ -60,7 +59,6 @@ const RU: Dict = {
   done_publish: 'Опубликовано.', done_reject: 'Отклонено.', conflict: 'Событие кто-то изменил; загружено заново.',
   login: 'Войти', name: 'Имя', password: 'Пароль', login_failed: 'Неверное имя или пароль.',
   tallies_title: 'Сообщённые итоги во времени', according_to: 'По данным', no_tallies: 'Сводок пока нет.',
-  report_missing: 'Отчёты в этой сборке недоступны.',
   error: 'Что-то пошло не так', lang_switch: 'English',
   footer: 'Летопись ничего не загружает с других сайтов. У каждого события есть ссылки на источники.',
   types: {

@@ -54,7 +54,7 @@ async function route(): Promise<void> {
     else if (path === '/review') await reviewView(main, navigate);
     else if (path === '/tallies') await talliesView(main);
     else if (path === '/login') await loginView(main, navigate, header);
-    else if (path === '/report') await reportView(main);
+    else if (path === '/report') await reportView(main, navigate);
     else render(main, h('p', null, t.not_found));
   } catch (err) {
     render(main, h('p', { class: 'error', role: 'alert' }, `${t.error}: ${(err as Error).message}`));

@@ -12,18 +12,20 @@ const TYPES = Object.keys(t.types);
 type SortKey = 'date' | 'type' | 'place' | 'summary';
 
 export async function explore(main: HTMLElement, navigate: Navigate): Promise<void> {
+  const editor = !!currentSession()?.editor;
   const f = filtersFrom(location.search);
+  // Editors see drafts beside published events unless they pick a status (as the CLI does).
+  if (editor && !f.status) f.status = 'draft,published';
   const params = new URLSearchParams(location.search);
   const colourBy = params.get('colour') === 'rate' ? 'rate' : 'count';
   const sort = params.get('sort') ?? '-date';
-  const editor = !!currentSession()?.editor;
   const go = (changes: Record<string, string | undefined>): void => navigate(`/${withParams(changes)}`);
 
   const selectedRegions = f.region ? f.region.split(',') : [];
   const timelineBox = h('section', { class: 'panel', 'aria-labelledby': 'h-timeline' }, h('h2', { id: 'h-timeline' }, t.timeline), h('p', { class: 'loading' }, '…'));
   const mapBox = h('section', { class: 'panel', 'aria-labelledby': 'h-map' }, h('h2', { id: 'h-map' }, t.map), h('p', { class: 'loading' }, '…'));
-  const tableBox = h('section', { class: 'panel wide', 'aria-labelledby': 'h-table' }, h('h2', { id: 'h-table' }, t.table), h('p', { class: 'loading' }, '…'));
-  render(main, filterForm(f, editor, go), h('div', { class: 'grid' }, timelineBox, mapBox), tableBox);
+  const tableBox = h('section', { class: 'panel', 'aria-labelledby': 'h-table' }, h('h2', { id: 'h-table' }, t.table), h('p', { class: 'loading' }, '…'));
+  render(main, filterForm(f, editor, go), timelineBox, h('div', { class: 'grid' }, mapBox, tableBox));
 
   // The map shows every region under the other filters, so a picked region can be compared and unpicked.
   const mapFilters: Filters = { ...f, region: undefined };
@@ -62,12 +64,11 @@ function filterForm(f: Filters, editor: boolean, go: (c: Record<string, string |
   const kind = h('select', { name: 'kind', 'aria-label': t.kind },
     h('option', { value: '' }, t.all_kinds), h('option', { value: 'incident', selected: f.kind === 'incident' }, t.incident), h('option', { value: 'tally', selected: f.kind === 'tally' }, t.tally));
   const status = editor ? h('select', { name: 'status', 'aria-label': t.status },
-    h('option', { value: '' }, t.all_statuses),
-    ['draft', 'rejected', 'draft,published'].map((st) => h('option', { value: st, selected: f.status === st }, st.split(',').map((x) => t.statuses[x] ?? x).join(' + ')))) : null;
+    ['draft,published', 'published', 'draft', 'rejected'].map((st) => h('option', { value: st === 'draft,published' ? '' : st, selected: f.status === st }, st.split(',').map((x) => t.statuses[x] ?? x).join(' + ')))) : null;
   const form = h('form', { class: 'filters', role: 'search' },
     q, type, h('label', null, t.from, ' ', from), h('label', null, t.to, ' ', to), kind, status,
     h('button', { type: 'submit' }, t.search),
-    Object.keys(f).length ? h('a', { href: '/', 'data-nav': true, class: 'clear' }, t.clear) : null);
+    location.search ? h('a', { href: '/', 'data-nav': true, class: 'clear' }, t.clear) : null);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     go({ q: q.value.trim() || undefined, type: type.value || undefined, from: from.value || undefined, to: to.value || undefined, kind: kind.value || undefined, status: status?.value || undefined });
