@@ -48,6 +48,8 @@ export interface CyrillicDateWords {
   /** Text right before a date that makes it the end ("by") or the start ("since") of a period. */
   byBefore: RegExp;
   sinceBefore: RegExp;
+  /** «до 31 мая» (custody until, a deadline): the end of a state, never an event's date. */
+  untilBefore: RegExp;
   /** Small numbers in words for «за последние пять дней», «три дня назад». */
   smallNumbers: Record<string, number>;
 }
@@ -134,7 +136,7 @@ function buildRules(w: CyrillicDateWords): DateRules {
     { re: re(`${DAY}\\s+${MONTH}${YEAR}`),
       resolve: (m, c) => { const mo = month(m[2]); if (!mo) return null; const d = dayOf(mo, Number(m[1]), m[3], c); return d ? { date: { start: d, precision: 'day' }, explicitDay: true } : null; } },
     // в начале / в середине / в конце сентября
-    { re: re(`(?:${w.at})\\s+(${w.partOf.early}|${w.partOf.mid}|${w.partOf.late})\\s+${MONTH}${YEAR}`),
+    { re: re(`(?:(?:${w.at})\\s+)?(${w.partOf.early}|${w.partOf.mid}|${w.partOf.late})\\s+${MONTH}${YEAR}`),
       resolve: (m, c) => {
         const mo = month(m[2]); if (!mo) return null;
         const y = m[3] ? Number(m[3]) : inferYearOfMonth(mo, c.published);
@@ -232,6 +234,7 @@ export function findCyrillicDates(w: CyrillicDateWords, sentence: string, offset
       if (!r) continue;
       taken.push([s, e]);
       const before = sentence.slice(Math.max(0, s - 24), s);
+      if (r.role === undefined && w.untilBefore.test(before)) continue;
       let role: DateRole = r.role ?? (w.byBefore.test(before) ? 'by' : w.sinceBefore.test(before) ? 'since' : 'on');
       // «с DATE» is the start of a counted period only with a count or a tally cue; otherwise it
       // dates a state («находившиеся с 6 февраля на учениях») and is no event's date at all.
@@ -404,6 +407,7 @@ const RU_DATES: CyrillicDateWords = {
   yearWord: 'года|году|год|г\\.',
   byBefore: /(?<![\p{L}])(?:к|ко|по\s+состоянию\s+на|на\s+момент)\s+$/iu,
   sinceBefore: /(?<![\p{L}])(?:с|со|начиная\s+с|от)\s+$/iu,
+  untilBefore: /(?<![\p{L}])(?:до|вплоть\s+до|не\s+позднее)\s+$/iu,
   smallNumbers: {
     один: 1, одну: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, семь: 7, восемь: 8, девять: 9, десять: 10,
     двое: 2, трое: 3, двух: 2, трёх: 3, трех: 3, пяти: 5, десяти: 10,
