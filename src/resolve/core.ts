@@ -25,6 +25,8 @@ export interface MatchInput {
   target: string | null;
   summary: string;
   evidence_text?: string;
+  /** Records of one document are never one event (extraction already merged what the text repeats). */
+  document_id?: number;
 }
 
 export interface Features {
@@ -42,6 +44,7 @@ export interface Features {
   actors: string[];
   target: string | null;
   stems: Uint32Array;
+  doc: number | null;
 }
 
 export function features(r: MatchInput): Features {
@@ -61,6 +64,7 @@ export function features(r: MatchInput): Features {
     actors: r.actors.map(normActor).filter(Boolean),
     target: r.target,
     stems: stemBag(`${r.summary} ${r.evidence_text ?? ''}`),
+    doc: r.document_id ?? null,
   };
 }
 
@@ -114,14 +118,18 @@ export function matchScore(a: Features, b: Features): number {
   } else s -= 1;
   s += 5 * jaccard(a.stems, b.stems);
   let near = false;
+  let exact = false;
   let far = false;
   for (const [k, v] of Object.entries(a.counts)) {
     const w = b.counts[k];
     if (w === undefined) continue;
-    if (close(v, w, 0.15)) near = true;
+    // The same uncommon number (17 soldiers) is strong evidence; small numbers recur by chance.
+    if (v === w && v >= 10) exact = true;
+    else if (close(v, w, 0.15)) near = true;
     else if (Math.max(v, w) > 2 * Math.min(v, w)) far = true;
   }
-  if (near) s += 1.5;
+  if (exact) s += 3;
+  else if (near) s += 1.5;
   if (far) s -= 2;
   if (a.actors.length && b.actors.some((x) => a.actors.includes(x))) s += 1.5;
   if (a.target && b.target) s += a.target === b.target ? 0.5 : -1;
@@ -143,6 +151,8 @@ interface Cluster {
   reps: Features[];
   size: number;
   keys: Set<string>;
+  /** Documents with a record in the cluster. */
+  docs: number[];
 }
 
 /** Merge a member into a cluster's envelope: the narrowest date, the most specific place. */
@@ -231,34 +241,64 @@ export class MemoryResolver {
     return out;
   }
 
-  /** Best-scoring compatible cluster at or above the threshold, or null. */
-  bestMatch(f: Features): { id: number; score: number } | null {
-    let best: { id: number; score: number } | null = null;
+  /** Every compatible cluster scoring at or above the threshold, best first. */
+  matches(f: Features): { id: number; score: number }[] {
+    const out: { id: number; score: number }[] = [];
     for (const id of this.candidates(f)) {
       const c = this.clusters[id]!;
+      if (f.doc !== null && c.docs.includes(f.doc)) continue;
       if (!compatible(f, envForCompare(c.env))) continue;
+      let best = -Infinity;
       for (const r of c.reps) {
         this.comparisons++;
-        const s = matchScore(f, r);
-        if (s >= MATCH_THRESHOLD && (!best || s > best.score)) best = { id, score: s };
+        best = Math.max(best, matchScore(f, r));
       }
+      if (best >= MATCH_THRESHOLD) out.push({ id, score: best });
     }
-    return best;
+    return out.sort((a, b) => b.score - a.score || a.id - b.id);
+  }
+
+  bestMatch(f: Features): { id: number; score: number } | null {
+    return this.matches(f)[0] ?? null;
+  }
+
+  /**
+   * The records of one document together: strongest pairs first, at most one record of the document
+   * per cluster, so a side remark ("the gunman was detained") cannot take the event that the
+   * document's main record belongs to.
+   */
+  addDocument(fs: Features[]): ResolveDecision[] {
+    const options = fs.flatMap((f, i) => this.matches(f).map((m) => ({ i, ...m })));
+    options.sort((a, b) => b.score - a.score || a.i - b.i);
+    const chosen = new Map<number, { id: number; score: number }>();
+    const taken = new Set<number>();
+    for (const o of options) {
+      if (chosen.has(o.i) || taken.has(o.id)) continue;
+      chosen.set(o.i, o);
+      taken.add(o.id);
+    }
+    return fs.map((f, i) => {
+      const c = chosen.get(i);
+      if (!c) return this.add(f, undefined, true);
+      const d = this.add(f, c.id);
+      return { ...d, score: c.score };
+    });
   }
 
   /** Put f in an existing cluster (forced when `into` is given) or a new one. */
-  add(f: Features, into?: number): ResolveDecision {
-    const m = into !== undefined ? { id: into, score: Infinity } : this.bestMatch(f);
+  add(f: Features, into?: number, alone = false): ResolveDecision {
+    const m = into !== undefined ? { id: into, score: Infinity } : alone ? null : this.bestMatch(f);
     if (m) {
       const c = this.clusters[m.id]!;
       c.env = tighten(c.env, f);
       if (c.reps.length < REPS) c.reps.push(f);
       c.size++;
+      if (f.doc !== null && !c.docs.includes(f.doc)) c.docs.push(f.doc);
       this.index(c, f);
       return { cluster: c.id, created: false, score: m.score };
     }
     const id = this.clusters.length;
-    const c: Cluster = { id, env: { ...f }, reps: [f], size: 1, keys: new Set() };
+    const c: Cluster = { id, env: { ...f }, reps: [f], size: 1, keys: new Set(), docs: f.doc === null ? [] : [f.doc] };
     this.clusters.push(c);
     if (id >= this.stamp.length) {
       const bigger = new Int32Array(this.stamp.length * 2);
@@ -272,7 +312,7 @@ export class MemoryResolver {
   /** Start a cluster without matching (an event that already exists, pinned by an editor). */
   seed(f: Features): number {
     const id = this.clusters.length;
-    this.clusters.push({ id, env: { ...f }, reps: [f], size: 1, keys: new Set() });
+    this.clusters.push({ id, env: { ...f }, reps: [f], size: 1, keys: new Set(), docs: f.doc === null ? [] : [f.doc] });
     if (id >= this.stamp.length) {
       const bigger = new Int32Array(this.stamp.length * 2);
       bigger.set(this.stamp);

@@ -83,8 +83,8 @@ async function followMerged(db: Kysely<DB>, id: number): Promise<number> {
 
 const asInput = (r: RecordRow): MatchInput => r;
 
-/** The best existing event for a record, or null. Events already holding a record of the same document are skipped. */
-async function findEvent(db: Kysely<DB>, r: RecordRow, f: Features): Promise<{ id: number; score: number } | null> {
+/** Existing events a record may belong to, best first. Events already holding a record of the same document are skipped. */
+async function matchingEvents(db: Kysely<DB>, r: RecordRow, f: Features): Promise<{ id: number; score: number }[]> {
   const cands = await candidateEvents(db, {
     kind: r.kind,
     types: compatibleTypes(r.type),
@@ -94,9 +94,9 @@ async function findEvent(db: Kysely<DB>, r: RecordRow, f: Features): Promise<{ i
     hi: f.hi === null ? null : dayString(f.hi + DAY_SLACK),
     measure: r.measure,
   });
-  if (cands.length === 0) return null;
+  if (cands.length === 0) return [];
   const members = await currentMembers(db, cands.map((c) => c.id));
-  let best: { id: number; score: number } | null = null;
+  const out: { id: number; score: number }[] = [];
   for (const ev of cands) {
     const ms = members.get(ev.id) ?? [];
     if (ms.some((m) => m.document_id === r.document_id)) continue;
@@ -104,9 +104,9 @@ async function findEvent(db: Kysely<DB>, r: RecordRow, f: Features): Promise<{ i
     if (!compatible(f, evF)) continue;
     let s = matchScore(f, evF);
     for (const m of ms.slice(0, 8)) s = Math.max(s, matchScore(f, features(asInput(m))));
-    if (s >= MATCH_THRESHOLD && (!best || s > best.score)) best = { id: ev.id, score: s };
+    if (s >= MATCH_THRESHOLD) out.push({ id: ev.id, score: s });
   }
-  return best;
+  return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
 /**
@@ -124,6 +124,7 @@ export async function resolveDocumentRecords(db: Kysely<DB>, doc: DocumentRow, r
   const used = new Set<number>();
   for (const o of olds) touched.add(o.event_id);
 
+  const fresh: { r: RecordRow; f: Features }[] = [];
   for (const r of records) {
     const f = features(asInput(r));
     let heir = -1;
@@ -142,12 +143,25 @@ export async function resolveDocumentRecords(db: Kysely<DB>, doc: DocumentRow, r
       const target = await followMerged(db, o.event_id);
       await linkRecords(db, target, [r.id], o.linked_by);
       touched.add(target);
-      continue;
-    }
-    const m = await findEvent(db, r, f);
-    if (m) {
-      await linkRecords(db, m.id, [r.id]);
-      touched.add(m.id);
+    } else fresh.push({ r, f });
+  }
+  // The document's new records together: strongest matches first, one record of it per event.
+  const options: { i: number; id: number; score: number }[] = [];
+  for (let i = 0; i < fresh.length; i++) for (const m of await matchingEvents(db, fresh[i]!.r, fresh[i]!.f)) options.push({ i, ...m });
+  options.sort((a, b) => b.score - a.score || a.i - b.i);
+  const chosen = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const o of options) {
+    if (chosen.has(o.i) || taken.has(o.id)) continue;
+    chosen.set(o.i, o.id);
+    taken.add(o.id);
+  }
+  for (let i = 0; i < fresh.length; i++) {
+    const { r } = fresh[i]!;
+    const id = chosen.get(i);
+    if (id !== undefined) {
+      await linkRecords(db, id, [r.id]);
+      touched.add(id);
     } else {
       await createEvent(db, r, [r.id], 'resolver', 'resolve.create', { document: doc.id });
     }

@@ -5,7 +5,7 @@
  * their event ids so links and URLs stay stable.
  */
 import type { RecordRow, Store } from '../store/index.js';
-import { currentRecordsPage, eventEditStates, relinkRecords, type EventEditState } from '../store/resolution.js';
+import { currentRecordsPage, eventEditStates, relinkRecords, type EventEditState, type ResolveRow } from '../store/resolution.js';
 import { features, MemoryResolver } from './core.js';
 import { changeEvent, createEvent, refreshEvent } from './state.js';
 
@@ -66,22 +66,41 @@ export async function resolveAll(store: Store, opts: ResolveAllOptions = {}): Pr
     }
     opts.onProgress?.(after, 'editor-kept');
   }
-  // Pass 2: every other record, in publication order.
-  for (let after = 0; ; ) {
-    const page = await currentRecordsPage(db, after, pageSize);
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.ord;
-    for (const r of page) {
-      total++;
-      if (anchored(r.event_id)) continue;
-      const d = resolver.add(features(r));
+  // Pass 2: every other record, in publication order, a document's records together.
+  const resolveGroup = (rows: ResolveRow[]): void => {
+    const free = rows.filter((r) => !anchored(r.event_id));
+    total += rows.length;
+    const decisions = resolver.addDocument(free.map((r) => features(r)));
+    free.forEach((r, k) => {
+      const d = decisions[k]!;
       freeIds.push(r.id);
       freeOld.push(r.event_id ?? 0);
       freeCluster.push(d.cluster);
       if (d.created) firstRow.set(d.cluster, r);
+    });
+  };
+  let carry: ResolveRow[] = [];
+  for (let after = 0; ; ) {
+    const page = await currentRecordsPage(db, after, pageSize);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.ord;
+    // A page ends at a record boundary, not a document one: carry a document's records over.
+    const rows = [...carry, ...page];
+    carry = [];
+    let i = 0;
+    while (i < rows.length) {
+      let j = i + 1;
+      while (j < rows.length && rows[j]!.document_id === rows[i]!.document_id) j++;
+      if (j === rows.length && page.length === pageSize) {
+        carry = rows.slice(i);
+        break;
+      }
+      resolveGroup(rows.slice(i, j));
+      i = j;
     }
     opts.onProgress?.(total, 'resolved');
   }
+  resolveGroup(carry);
 
   // Reuse old event ids: each cluster takes the untouched event most of its records came from.
   const votes = new Map<number, Map<number, number>>();
