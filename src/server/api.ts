@@ -44,6 +44,8 @@ export interface ApiEnv {
     editor: boolean;
     user: { name: string; role: string } | null;
     csrf: string | null;
+    /** The request carries the ingest token (POST /api/documents only): no CSRF token needed. */
+    bearer: boolean;
     query: Parsed;
   };
 }

@@ -124,10 +124,12 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
       }
     }
     const auth = c.req.header('authorization');
-    if (!editor && opts.ingestToken && auth?.startsWith('Bearer ') && c.req.path === '/api/documents' && sameSecret(auth.slice(7), opts.ingestToken)) {
+    const bearer = !!opts.ingestToken && !!auth?.startsWith('Bearer ') && c.req.path === '/api/documents' && sameSecret(auth.slice(7), opts.ingestToken);
+    if (bearer) {
       editor = true;
-      user = { name: 'ingest', role: 'editor' };
+      user ??= { name: 'ingest', role: 'editor' };
     }
+    c.set('bearer', bearer);
     c.set('editor', editor);
     c.set('user', user);
     c.set('csrf', csrf);
@@ -146,8 +148,7 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
       const origin = c.req.header('origin');
       if (origin && origin !== new URL(c.req.url).origin) throw new LetopisError('FORBIDDEN', `requests from ${origin} are not accepted`);
       if (c.req.header('sec-fetch-site') === 'cross-site') throw new LetopisError('FORBIDDEN', 'cross-site requests are not accepted');
-      const bearer = c.get('user')?.name === 'ingest' && spec.path === '/api/documents';
-      if (!spec.csrfExempt && !bearer && !sameSecret(c.req.header('x-csrf-token'), c.get('csrf') ?? undefined)) {
+      if (!spec.csrfExempt && !c.get('bearer') && !sameSecret(c.req.header('x-csrf-token'), c.get('csrf') ?? undefined)) {
         throw new LetopisError('FORBIDDEN', 'missing or wrong X-CSRF-Token header (take it from GET /api/session)');
       }
     }
