@@ -50,6 +50,8 @@ export interface SettlementTable {
   /** Normalised place names that are also first names / surnames (Vladimir, Pushkin). */
   firstNames: Set<string>;
   surnames: Set<string>;
+  /** Organisation and media names that contain a place name ("Echo of Moscow"). */
+  ignorePhrases: string[];
 }
 
 // Flags on one trie reference (how the text must look for the name to count).
@@ -59,13 +61,14 @@ export const R_ADJ_ONLY = 4; // region adjective alone ("Самарской"): n
 export const R_ADJECTIVAL = 8; // the form itself is adjectival ("подмосковных", "Crimean")
 export const R_DEMONYM = 16; // "Russian": only a weak hint at the country
 export const R_WEAK = 32; // needs a locative cue (or the region nearby) to count
-export const R_TRANSLIT = 64; // guessed Cyrillic name: needs a locative cue
 
 export const K_COUNTRY = 0;
 export const K_REGION = 1;
 export const K_SETTLEMENT = 2;
 
-export interface Ref { kind: 0 | 1 | 2; id: number; flags: number }
+export const K_IGNORE = 3;
+
+export interface Ref { kind: 0 | 1 | 2 | 3; id: number; flags: number }
 
 export interface TrieNode { next: Map<string, TrieNode> | null; refs: Ref[] | null }
 
@@ -79,6 +82,8 @@ export interface Gazetteer {
   root: Map<string, TrieNode>;
   /** Nominatives of region nouns (область, region, край...) for the "Самарской и Саратовской областях" rule. */
   typeNouns: Set<string>;
+  /** Guessed Russian spellings (nominative, normalised) of GeoNames towns → settlement ids. */
+  guess: Map<string, number[]>;
   /** Normalised tokens that mark a place phrase before a weak name (in, near, в, из, г...). */
   cues: Set<string>;
   /** Normalised tokens that make the following place an origin (from, из, з). */
@@ -177,8 +182,12 @@ export function validateSettlements(doc: unknown, regionCodes: Set<string>, file
     lat: new Float64Array(n), lon: new Float64Array(n), population: new Int32Array(n), flags: new Uint8Array(n),
     names: new Array<LangList>(n), forms: new Array<string[]>(n),
     adjectives: new Array<LangList | null>(n), indeclinable: new Uint8Array(n),
-    firstNames: new Set(), surnames: new Set(),
+    firstNames: new Set(), surnames: new Set(), ignorePhrases: [],
   };
+  if (doc.ignorePhrases !== undefined) {
+    if (!Array.isArray(doc.ignorePhrases) || !doc.ignorePhrases.every(isStr)) fail(file, 'ignorePhrases', 'must be a list of phrases');
+    t.ignorePhrases = doc.ignorePhrases as string[];
+  }
   for (const [field, set] of [['firstNames', t.firstNames], ['surnames', t.surnames]] as const) {
     const xs = doc[field];
     if (xs === undefined) continue;
@@ -261,11 +270,12 @@ class Builder {
 
   addName(name: string, lang: NameLang, ref: Ref, opts: { adjective?: boolean; indeclinable?: boolean } = {}): void {
     // Most names are one plain Latin word: skip the tokeniser for them.
-    const raw = SIMPLE.test(name) ? [name] : nameWords(name);
+    const simple = SIMPLE.test(name);
+    const raw = simple ? [name] : nameWords(name);
     if (!raw.length) return;
     let flags = ref.flags;
     if (raw.length === 1 && isAcronym(raw[0]!)) flags |= R_ACRONYM;
-    const lemmas = raw.map((w) => this.norm(w));
+    const lemmas = simple ? [normWord(name)] : raw.map((w) => this.norm(w));
     const r = flags === ref.flags ? ref : { ...ref, flags };
     const cyr = /[\u0400-\u04ff]/.test(name);
     if (cyr && lang !== 'en' && !(flags & R_ACRONYM)) {
@@ -379,6 +389,7 @@ function buildGazetteer(): Gazetteer {
     }
   });
 
+  const guess = new Map<string, number[]>();
   for (let id = 0; id < settlements.name.length; id++) {
     const f = settlements.flags[id]!;
     const base = (f & S_WEAK ? R_WEAK : 0);
@@ -386,7 +397,16 @@ function buildGazetteer(): Gazetteer {
     b.addName(settlements.name[id]!, 'en', ref);
     const names = settlements.names[id]!;
     for (const l of LANGS) {
-      const tRef = l !== 'en' && f & S_TRANSLIT ? { ...ref, flags: base | R_TRANSLIT } : ref;
+      if (l !== 'en' && f & S_TRANSLIT) {
+        // Guessed spellings are not declined into the trie; the finder lemmatises a word after a cue instead.
+        for (const n of names[l] ?? []) {
+          const k = normWord(n);
+          const xs = guess.get(k);
+          if (xs) xs.push(id); else guess.set(k, [id]);
+        }
+        continue;
+      }
+      const tRef = ref;
       for (const n of names[l] ?? []) b.addName(n, l, tRef, settlements.indeclinable[id] ? { indeclinable: true } : {});
       for (const a of settlements.adjectives[id]?.[l] ?? []) {
         b.addName(a, l, { kind: K_SETTLEMENT, id, flags: R_ADJECTIVAL | R_LOWER_OK }, { adjective: true });
@@ -401,6 +421,11 @@ function buildGazetteer(): Gazetteer {
     for (const form of settlements.forms[id]!) b.addLiteral(form, ref);
   }
 
+  for (const p of settlements.ignorePhrases) {
+    const lang: NameLang = /[\u0400-\u04ff]/.test(p) ? 'ru' : 'en';
+    b.addName(p, lang, { kind: K_IGNORE, id: 0, flags: R_LOWER_OK });
+  }
+
   const typeNouns = new Set<string>();
   for (const [lemma, extra] of Object.entries(TYPE_NOUNS)) {
     const key = normWord(lemma);
@@ -411,7 +436,7 @@ function buildGazetteer(): Gazetteer {
   // Case forms of the Cyrillic type nouns produced by the name generator map to the same nominatives.
   return {
     regions, regionByCode, countries, settlements,
-    forms: b.forms, root: b.root, typeNouns,
+    forms: b.forms, root: b.root, typeNouns, guess,
     cues: new Set(CUES.map(normWord)),
     originCues: new Set(ORIGIN_CUES.map(normWord)),
   };

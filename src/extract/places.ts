@@ -12,7 +12,7 @@
 import type { Lang } from './record.js';
 import {
   getGazetteer, type Gazetteer, type Ref, type TrieNode,
-  K_COUNTRY, K_REGION, K_SETTLEMENT, R_ACRONYM, R_ADJ_ONLY, R_ADJECTIVAL, R_DEMONYM, R_LOWER_OK, R_TRANSLIT, R_WEAK,
+  K_COUNTRY, K_IGNORE, K_REGION, K_SETTLEMENT, R_ACRONYM, R_ADJ_ONLY, R_ADJECTIVAL, R_DEMONYM, R_LOWER_OK, R_WEAK,
   S_CURATED,
 } from './gazetteer.js';
 import { normWord } from './gazetteer-morph.js';
@@ -77,6 +77,8 @@ function joinable(gap: string, prevKey: string): boolean {
   if (gap.length > 3) return /^[ \t\u00a0]+$/.test(gap) && gap.length <= 8;
   if (/^[ \t\u00a0]*\n?[ \t\u00a0]*$/.test(gap)) return true;
   if (/^['’ʼ]?[ \t\u00a0]?[-‐‑][ \t\u00a0]?$/.test(gap)) return true;
+  // "Sever.Realii" (a name written with a dot and no space)
+  if (gap === '.') return true;
   // "St. Petersburg"
   return prevKey === 'st' && /^\.[ \u00a0]?$/.test(gap);
 }
@@ -227,7 +229,6 @@ function candidates(g: Gazetteer, toks: Tok[], m: Match): Raw | null {
     if (r.flags & R_ACRONYM) { if (!(single && first.allCaps)) continue; }
     else if (!(r.flags & R_LOWER_OK) && !first.upper) continue;
     if (r.flags & R_ADJ_ONLY && !regionNounFollows(g, toks, m.j)) continue;
-    if (r.flags & R_TRANSLIT && !cue) continue;
     ok.push(r);
   }
   if (!ok.length) return null;
@@ -237,7 +238,7 @@ function candidates(g: Gazetteer, toks: Tok[], m: Match): Raw | null {
   const r0 = chosen[0]!;
   const raw: Raw = {
     start: first.start, end: toks[m.j]!.end, i: m.i, j: m.j,
-    kind: r0.kind, ids: [], weakIds: new Set(), flags: 0, cue, atStart,
+    kind: r0.kind as 0 | 1 | 2, ids: [], weakIds: new Set(), flags: 0, cue, atStart,
   };
   if (r0.kind === K_REGION && top === 4) {
     // A city-region's own name (Moscow, Kyiv, Sevastopol) is the city: prefer the settlement if any.
@@ -284,6 +285,42 @@ function settle(raw: Raw, refs: Ref[], cue: boolean): Raw {
   return raw;
 }
 
+// Endings of Russian nouns and adjectives → the nominative endings they may come from.
+const RU_ENDINGS: [string, string[], boolean][] = [
+  ['ами', ['ы', 'и', 'а'], false], ['ями', ['и', 'я'], false], ['ах', ['ы', 'и', 'а'], false], ['ях', ['и', 'я'], false],
+  ['ам', ['ы', 'и'], false], ['ям', ['и'], false], ['ией', ['ия'], false], ['ии', ['ия'], false], ['ию', ['ия'], false],
+  ['ого', ['ый', 'ое', 'ой'], true], ['его', ['ий', 'ее'], true], ['ому', ['ый', 'ое', 'ой'], true], ['ему', ['ий', 'ее'], true],
+  ['ым', ['ый', 'ое', 'ы'], true], ['им', ['ий', 'ее', 'и'], true], ['ом', ['', 'о', 'ый', 'ой', 'ое'], true], ['ем', ['ь', 'е', 'й', 'ий', 'ее'], true],
+  ['ой', ['а', 'ая', 'ой'], true], ['ей', ['я', 'ь', 'яя'], true], ['ою', ['а'], false], ['ею', ['я'], false], ['ую', ['ая'], true],
+  ['е', ['а', '', 'о', 'я', 'ь', 'й', 'е'], false], ['и', ['а', 'я', 'ь', 'и', 'ы'], false], ['у', ['а', '', 'о'], false],
+  ['ю', ['я', 'ь', 'й'], false], ['а', ['', 'о', 'а'], false], ['я', ['ь', 'й', 'е', 'я'], false], ['ы', ['а', 'ы'], false],
+];
+
+/**
+ * A town known only by its guessed Russian spelling, written after a locative cue in any case:
+ * "в Кимовске", "из Зеленчукской". One word only; adjectival forms followed by a lower-case word
+ * ("в Ленинском районе") are districts, not towns.
+ */
+function guessAt(g: Gazetteer, toks: Tok[], i: number): Raw | null {
+  const t = toks[i]!;
+  if (!t.upper || t.key.length < 4 || !/[\u0400-\u04ff]/.test(t.key) || !prevCue(g, toks, i, g.cues)) return null;
+  const next = toks[i + 1];
+  const nextLower = next !== undefined && !next.upper && next.end - next.start > 3 && spacesOnly(t.text, next.prevEnd, next.start, false);
+  const ids = new Set<number>();
+  const w = t.key;
+  for (const [end, repl, adjectival] of RU_ENDINGS) {
+    if (!w.endsWith(end) || (adjectival && nextLower)) continue;
+    const stem = w.slice(0, -end.length);
+    for (const r of repl) for (const id of g.guess.get(stem + r) ?? []) ids.add(id);
+  }
+  for (const id of g.guess.get(w) ?? []) ids.add(id);
+  if (!ids.size) return null;
+  return {
+    start: t.start, end: t.end, i, j: i, kind: K_SETTLEMENT, ids: [...ids], weakIds: new Set(), flags: 0, cue: true,
+    atStart: false,
+  };
+}
+
 /**
  * Finds every place named in `text`. Offsets are JavaScript string indices into `text`.
  * `lang` is a hint only: names of every language are looked for, since reports mix them.
@@ -296,11 +333,18 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
   const raws: Raw[] = [];
   for (let i = 0; i < toks.length; i++) {
     const m = longestAt(g, toks, i);
-    if (!m) continue;
-    const r = candidates(g, toks, m);
-    if (!r) continue;
-    raws.push(r);
-    i = m.j;
+    if (m && m.refs.some((x) => x.kind === K_IGNORE)) {
+      i = m.j; // "Echo of Moscow" is a radio station, not a place
+      continue;
+    }
+    const r = m ? candidates(g, toks, m) : null;
+    if (r) {
+      raws.push(r);
+      i = m!.j;
+      continue;
+    }
+    const gr = guessAt(g, toks, i);
+    if (gr) raws.push(gr);
   }
   if (!raws.length) return [];
 

@@ -195,6 +195,24 @@ describe('findPlaces: Russian in any case', () => {
   });
 });
 
+describe('findPlaces: small Russian towns known only from GeoNames', () => {
+  it('finds them in any case after a locative cue', () => {
+    expectPlaces('Пожар произошёл в Кимовске Тульской области.', 'ru', [
+      { text: 'Кимовске', settlement: 'Kimovsk', region: 'RU-TUL' },
+    ]);
+    expectPlaces('Жители из Зеленчукской и из Удомли вышли на пикет.', 'ru', [
+      { text: 'Зеленчукской', region: 'RU-KC', role: 'origin' },
+      { text: 'Удомли', region: 'RU-TVE', role: 'origin' },
+    ]);
+  });
+
+  it('needs the cue, and leaves districts and institutions alone', () => {
+    expect(texts('Кимовске повезло.', 'ru')).toEqual([]);
+    expect(texts('Суд в Ленинском районе вынес решение.', 'ru')).toEqual([]);
+    expect(texts('В Сбербанке, в Кремле и в Роскомнадзоре молчат.', 'ru')).toEqual([]);
+  });
+});
+
 describe('findPlaces: Ukrainian and Belarusian', () => {
   it('declines Ukrainian names', () => {
     expectPlaces('Затримання у Мордовії та Рязані, підпали в Світлогорському районі, протест в Херсоні.', 'uk', [
@@ -266,6 +284,16 @@ describe('findPlaces: homonyms and false positives', () => {
       { text: 'Lviv regions', level: 'region', region: 'UA-46' },
     ]);
     expect(texts('Sverdlovsk region. Is this the end? It is.', 'en')).toEqual(['Sverdlovsk region']);
+  });
+
+  it('drops media and units named after places', () => {
+    expect(texts('Echo of Moscow and Krym.Realii quoted the Azov Regiment.', 'en')).toEqual([]);
+    expectPlaces('Журналист «Эха Москвы» уехал из Москвы.', 'ru', [{ text: 'Москвы', region: 'RU-MOW', role: 'origin' }]);
+    expect(findPlaces('Журналист «Эха Москвы» уехал из Москвы.', 'ru')).toHaveLength(1);
+  });
+
+  it('does not take first names for villages', () => {
+    expect(texts('Stepan and Bohdan met Anna and Olga.', 'en')).toEqual([]);
   });
 
   it('does not read lower-case words as places', () => {
