@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+/**
+ * The API server for `npm run bench:api`, in its own process so the load generator does not share
+ * its event loop: the real createApp over PostgreSQL in one schema. Prints "ready PORT" when up.
+ *   node bench/api-server.mjs URL SCHEMA AGGREGATE_CACHE_SECONDS
+ */
+import { serve } from '@hono/node-server';
+import { createApp } from '../dist/server/app.js';
+import { openStore } from '../dist/store/index.js';
+
+const [url, schema, cache] = process.argv.slice(2);
+const store = await openStore({ url, schema, migrate: false });
+const app = createApp({ store, local: false, apiPerMinute: 0, aggregateCacheSeconds: Number(cache ?? 0) });
+const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => console.log(`ready ${info.port}`));
+process.on('SIGTERM', () => server.close(() => store.close().then(() => process.exit(0))));

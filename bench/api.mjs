@@ -1,0 +1,175 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:api`: fill a PostgreSQL schema with generated events (1,000,000 by default; kept
+ * for the next run), then measure latency (p50/p95/p99) and requests/s at N concurrent connections
+ * for three requests through the HTTP API, and for the same SQL sent straight through `pg`.
+ *
+ *   node bench/api.mjs [--events 1000000] [--concurrency 50] [--seconds 10]
+ *                      [--url postgres://postgres@127.0.0.1:5432/test] [--schema letopis_bench_api] [--regenerate]
+ *
+ * Goals (issue 6): p95 under 50 ms at 50 connections; API time under 1.5x the direct query.
+ * The SQL for the direct runs is captured from the store's own functions (a logging Kysely), so
+ * both sides run exactly the same statements.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const arg = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
+};
+const N = Number(arg('events', '1000000'));
+const CONC = Number(arg('concurrency', '50'));
+const SECONDS = Number(arg('seconds', '10'));
+const URL_ = arg('url', process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
+const SCHEMA = arg('schema', 'letopis_bench_api');
+if (!/^[a-z_][a-z0-9_]*$/.test(SCHEMA)) throw new Error('bad schema name');
+if (!existsSync(join(root, 'dist', 'server', 'app.js'))) {
+  console.error('bench: dist/ is missing; run `npm run build` first');
+  process.exit(1);
+}
+const { openStore } = await import('../dist/store/index.js');
+const { listEvents } = await import('../dist/query/events.js');
+const { aggregateEvents } = await import('../dist/store/aggregates.js');
+
+// --- data ---------------------------------------------------------------------------------------
+
+const store = await openStore({ url: URL_, schema: SCHEMA });
+const pool = new pg.Pool({ connectionString: URL_, max: Number(process.env.LETOPIS_PG_POOL || 10), options: `-c search_path=${SCHEMA}` });
+const one = async (q, p = []) => (await pool.query(q, p)).rows[0];
+
+const have = Number((await one(`SELECT count(*) AS n FROM events`)).n);
+if (have !== N || args.includes('--regenerate')) {
+  console.log(`generating ${N.toLocaleString('en')} events in schema ${SCHEMA} (kept for the next run)...`);
+  const t0 = Date.now();
+  await pool.query(`TRUNCATE event_records, events RESTART IDENTITY CASCADE`);
+  // The full-text index is built once after the load: maintaining it row by row is far slower.
+  await pool.query(`DROP INDEX IF EXISTS events_fts`);
+  const regions = (await import('../src/extract/data/regions.json', { with: { type: 'json' } })).default.regions.map((r) => r.code);
+  // Words with very different frequencies, so searches range from rare to common.
+  const words = ['военкомат', 'поджог', 'пикет', 'задержание', 'мобилизация', 'суд', 'штраф', 'листовка', 'граффити', 'рельсы',
+    'protest', 'detained', 'arson', 'enlistment', 'office', 'railway', 'court', 'sentence', 'banner', 'strike'];
+  const batch = 50_000;
+  for (let done = 0; done < N; done += batch) {
+    const n = Math.min(batch, N - done);
+    await pool.query(`
+      INSERT INTO events (kind, type, date_start, date_precision, country, region, settlement, counts, certainty, summary, search_text, status)
+      SELECT CASE WHEN g % 50 = 0 THEN 'tally' ELSE 'incident' END,
+             (ARRAY['protest','symbolic','arson','sabotage','armed_attack','refusal','mutiny','desertion','draft_evasion','self_harm',
+                    'civil_resistance','detention','prosecution','legislation','mobilisation'])[1 + (hashint % 15)::int],
+             to_char(date '2022-02-24' + (hashint % 1400)::int, 'YYYY-MM-DD'), 'day',
+             split_part(reg, '-', 1), reg, 'Town ' || (hashint % 5000),
+             jsonb_build_object('detained', hashint % 7),
+             'reported', 'Generated event ' || g,
+             'Generated event ' || g || ' ' || ($2::text[])[1 + (hashint % 10)::int] || ' ' || ($2::text[])[11 + ((hashint / 7) % 10)::int] ||
+               CASE WHEN hashint % 200 = 3 THEN ' саботаж' ELSE '' END,
+             CASE WHEN hashint % 10 = 0 THEN 'draft' ELSE 'published' END
+      FROM (SELECT g, (hashtext(g::text)::bigint & 2147483647) AS hashint, ($3::text[])[1 + ((hashtext('r' || g::text)::bigint & 2147483647) % $4)::int] AS reg
+            FROM generate_series($1::int + 1, $1::int + $5::int) g) s`,
+      [done, words, regions, regions.length, n]);
+    process.stdout.write(`\r  ${(done + n).toLocaleString('en')} rows, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  }
+  console.log('\n  building the full-text index...');
+  await pool.query(`CREATE INDEX events_fts ON events USING gin (letopis_fts(NULL, search_text))`);
+  await pool.query(`VACUUM ANALYZE events`);
+  console.log(`  done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+}
+
+// --- scenarios ----------------------------------------------------------------------------------
+
+const SCENARIOS = [
+  { name: 'filtered list', path: '/api/events?type=detention,arson&region=RU-MOW,RU-SPE&from=2023-01-01&to=2023-12-31&limit=100',
+    run: (s) => listEvents(s, { type: ['detention', 'arson'], region: ['RU-MOW', 'RU-SPE'], from: '2023-01-01', to: '2023-12-31', status: ['published'], limit: 100 }) },
+  { name: 'aggregate by region (type filter)', path: '/api/aggregates?by=region&type=detention',
+    run: (s) => aggregateEvents(s.db, { type: ['detention'], status: ['published'] }, ['region']) },
+  { name: 'full-text search', path: `/api/events?q=${encodeURIComponent('саботаж')}&limit=100`,
+    run: (s) => listEvents(s, { q: 'саботаж', status: ['published'], limit: 100 }) },
+];
+
+// Capture the statements each scenario runs, by running the real functions over a logging Kysely.
+for (const sc of SCENARIOS) {
+  const captured = [];
+  const db = new Kysely({
+    dialect: new PostgresDialect({ pool }),
+    log: (e) => { if (e.level === 'query') captured.push({ sql: e.query.sql, params: [...e.query.parameters] }); },
+  });
+  await sc.run({ db });
+  sc.sql = captured;
+}
+
+async function load(fn) {
+  const lat = [];
+  let errors = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const worker = async () => {
+    while (Date.now() < end) {
+      const t = performance.now();
+      try {
+        await fn();
+        lat.push(performance.now() - t);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  // Warm up, then measure.
+  await Promise.all(Array.from({ length: CONC }, () => fn().catch(() => undefined)));
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: CONC }, worker));
+  const secs = (performance.now() - t0) / 1000;
+  lat.sort((a, b) => a - b);
+  const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
+  return { p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: lat.length / secs, errors };
+}
+
+function startServer(cacheSeconds) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bench', 'api-server.mjs'), URL_, SCHEMA, String(cacheSeconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (d) => {
+      const m = /ready (\d+)/.exec(String(d));
+      if (m) resolve({ child, base: `http://127.0.0.1:${m[1]}` });
+    });
+    child.on('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+const fmt = (r) => `p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s${r.errors ? `  ${r.errors} errors` : ''}`;
+console.log(`\n${N.toLocaleString('en')} events, ${CONC} concurrent connections, ${SECONDS} s per run, pg pool ${pool.options.max} (API and direct alike)\n`);
+const results = [];
+for (const cache of [0, 10]) {
+  const { child, base } = await startServer(cache);
+  try {
+    for (const sc of SCENARIOS) {
+      if (cache && !sc.path.startsWith('/api/aggregates')) continue;
+      const check = await fetch(base + sc.path);
+      if (!check.ok) throw new Error(`${sc.path}: ${check.status} ${await check.text()}`);
+      const api = await load(async () => {
+        const res = await fetch(base + sc.path);
+        if (!res.ok) throw new Error(String(res.status));
+        await res.arrayBuffer();
+      });
+      const label = cache ? `${sc.name}, ${cache} s answer cache` : sc.name;
+      if (cache) {
+        console.log(`${label}\n  API    ${fmt(api)}\n`);
+        results.push({ scenario: label, api });
+        continue;
+      }
+      const direct = await load(async () => {
+        for (const st of sc.sql) await pool.query(st.sql, st.params);
+      });
+      console.log(`${label} (${sc.sql.length} statement${sc.sql.length > 1 ? 's' : ''})\n  API    ${fmt(api)}\n  direct ${fmt(direct)}\n  API/direct p50 ${(api.p50 / direct.p50).toFixed(2)}x  p95 ${(api.p95 / direct.p95).toFixed(2)}x\n`);
+      results.push({ scenario: label, api, direct });
+    }
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+console.log(JSON.stringify(results));
+await pool.end();
+await store.close();
