@@ -12,9 +12,12 @@ export function csvCell(v: unknown): string {
   if (Array.isArray(v)) s = v.join('; ');
   else if (typeof v === 'object') s = JSON.stringify(v);
   else s = String(v);
+  if (!SPECIAL.test(s)) return s; // the common case, one test
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+const SPECIAL = /[",\n\r]|^[=+\-@\s]|\s$/;
 
 /** One row, LF-terminated (R, pandas and QGIS all read LF). */
 export function csvLine(columns: readonly string[], row: Record<string, unknown>): string {

@@ -9,8 +9,8 @@ import { COUNT_KEYS } from '../extract/record.js';
 import { LetopisError } from '../errors.js';
 import { pkgPath } from '../paths.js';
 import { toEventView, validateFilter, type EventView } from '../query/events.js';
-import { eventPages, type ExportEventRow } from '../store/export.js';
-import type { EventFilter, EventRow, EventSource, Store } from '../store/index.js';
+import { eventPages, type BriefSource, type ExportEventRow } from '../store/export.js';
+import type { EventFilter, EventRow, Store } from '../store/index.js';
 import { csvHeader, csvLine } from './csv.js';
 import { anonymise, defaultNameLists, type NameLists } from './names.js';
 import { countryName, regionName } from './regions.js';
@@ -57,7 +57,7 @@ function cleaner(names: boolean, lists: NameLists): (s: string | null) => string
 }
 
 /** One event as a flat row of EXPORT_COLUMNS. */
-export function exportRow(e: ExportEventRow, sources: EventSource[], clean: (s: string | null) => string | null): Record<string, unknown> {
+export function exportRow(e: ExportEventRow, sources: BriefSource[], clean: (s: string | null) => string | null): Record<string, unknown> {
   const [eventType, subType] = acledType(e.type);
   const actors = e.actors.map((a) => clean(a) ?? '');
   // Range-dated events have a span; ACLED's day-level "week" fits a span of a few days only.
@@ -111,7 +111,7 @@ export function exportRow(e: ExportEventRow, sources: EventSource[], clean: (s: 
  * A citation a reader can follow: the URL (t.me links for public channels), else the Telegram
  * message reference, else the file's name (never its local path, which can say too much).
  */
-export function sourceLink(s: Pick<EventSource, 'url' | 'source_ref' | 'source_kind'>): string {
+export function sourceLink(s: Pick<BriefSource, 'url' | 'source_ref' | 'source_kind'>): string {
   if (s.url) return s.url;
   if (s.source_kind === 'file' || s.source_kind === 'sample') return `file:${s.source_ref.split(/[\\/]/).pop() ?? ''}`;
   return s.source_ref;
@@ -155,19 +155,27 @@ export async function exportEvents(store: Store, out: NodeJS.WritableStream, opt
   let unlocated = 0;
   if (opts.format === 'csv') await write(out, csvHeader(EXPORT_COLUMNS));
   if (opts.format === 'geojson') await write(out, '{"type":"FeatureCollection","features":[\n');
-  for await (const page of eventPages(store.db, filter, opts.pageSize ?? 5000)) {
+  const pageSize = opts.pageSize ?? 5000;
+  if (opts.format === 'jsonl') {
+    // Everything: each source with the evidence its record quotes.
+    for await (const page of eventPages(store.db, filter, 'full', pageSize)) {
+      let chunk = '';
+      for (const e of page.events) {
+        chunk += `${JSON.stringify(cleanView(toEventView(e as EventRow, page.sources.get(e.id) ?? []), clean))}\n`;
+        events++;
+      }
+      await write(out, chunk);
+    }
+    return { events, unlocated };
+  }
+  for await (const page of eventPages(store.db, filter, 'brief', pageSize)) {
     let chunk = '';
     for (const e of page.events) {
-      const sources = page.sources.get(e.id) ?? [];
-      if (opts.format === 'jsonl') {
-        chunk += `${JSON.stringify(cleanView(toEventView({ ...e, search_text: '' } as EventRow, sources), clean))}\n`;
-      } else {
-        const row = exportRow(e, sources, clean);
-        if (opts.format === 'csv') chunk += csvLine(EXPORT_COLUMNS, row);
-        else {
-          if (e.lat === null || e.lon === null) unlocated++;
-          chunk += `${events > 0 ? ',\n' : ''}${feature(row)}`;
-        }
+      const row = exportRow(e, page.sources.get(e.id) ?? [], clean);
+      if (opts.format === 'csv') chunk += csvLine(EXPORT_COLUMNS, row);
+      else {
+        if (e.lat === null || e.lon === null) unlocated++;
+        chunk += `${events > 0 ? ',\n' : ''}${feature(row)}`;
       }
       events++;
     }

@@ -90,7 +90,7 @@ const TOKEN = /\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*|\p{Lu}\./gu;
 interface Tok { start: number; end: number; text: string; initial: boolean }
 
 /** Runs of capitalised words and initials separated only by spaces. */
-function runs(text: string, masked: boolean[]): Tok[][] {
+function runs(text: string, masked: boolean[] | null): Tok[][] {
   const out: Tok[][] = [];
   let cur: Tok[] = [];
   for (const m of text.matchAll(TOKEN)) {
@@ -99,7 +99,7 @@ function runs(text: string, masked: boolean[]): Tok[][] {
     // Inside a word (McDonald, camelCase) or inside an organisation's name: not a name token.
     const before = start > 0 ? text[start - 1]! : ' ';
     const inWord = /[\p{L}\d]/u.test(before);
-    if (inWord || masked[start]) {
+    if (inWord || masked?.[start]) {
       if (cur.length) out.push(cur);
       cur = [];
       continue;
@@ -137,8 +137,14 @@ function maskOrganisations(text: string, lists: NameLists): boolean[] {
 
 /** Person names found in a text, public ones flagged. */
 export function findPersonNames(text: string, lists: NameLists = defaultNameLists()): NameSpan[] {
+  // Most texts name nobody: look without the organisation mask first, and build the mask only
+  // when something looks like a name (masking only ever removes candidates).
+  const rough = scan(text, null, lists);
+  return rough.length === 0 ? rough : scan(text, maskOrganisations(text, lists), lists);
+}
+
+function scan(text: string, masked: boolean[] | null, lists: NameLists): NameSpan[] {
   const spans: NameSpan[] = [];
-  const masked = maskOrganisations(text, lists);
   for (const run of runs(text, masked)) {
     let i = 0;
     while (i < run.length) {

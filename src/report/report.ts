@@ -6,8 +6,8 @@
 import { LetopisError } from '../errors.js';
 import { EVENT_TYPES } from '../extract/record.js';
 import { validateFilter } from '../query/events.js';
-import { eventPagesByDate, type ExportEventRow } from '../store/export.js';
-import type { EventFilter, EventSource, EventStatus, Store } from '../store/index.js';
+import { eventPagesByDate, type BriefSource, type ExportEventRow } from '../store/export.js';
+import type { EventFilter, EventStatus, Store } from '../store/index.js';
 import { countByRegion, countByType, countByWeek } from '../store/report.js';
 import { sourceLink } from './export.js';
 import { anonymise, defaultNameLists } from './names.js';
@@ -145,7 +145,7 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   const clean = (s: string): string => (lists ? anonymise(s, lists) : s);
   const sources: ReportSource[] = [];
   const sourceNo = new Map<string, number>();
-  const cite = (list: EventSource[]): number[] => {
+  const cite = (list: BriefSource[]): number[] => {
     const ns: number[] = [];
     for (const s of list) {
       const link = sourceLink(s);
@@ -153,13 +153,13 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
       if (n === undefined) {
         n = sources.length + 1;
         sourceNo.set(link, n);
-        sources.push({ n, link, name: s.source_name, published: s.published_at ? new Date(s.published_at).toISOString().slice(0, 10) : null });
+        sources.push({ n, link, name: s.source_name, published: s.published_at ? s.published_at.slice(0, 10) : null });
       }
       if (!ns.includes(n)) ns.push(n);
     }
     return ns;
   };
-  const view = (e: ExportEventRow, src: EventSource[]): ReportEvent => ({
+  const view = (e: ExportEventRow, src: BriefSource[]): ReportEvent => ({
     id: e.id,
     date: { start: e.date_start, end: e.date_end, precision: e.date_precision },
     place: { settlement: e.settlement, region: e.region, country: e.country },

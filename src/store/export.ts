@@ -1,57 +1,123 @@
 /**
- * Streaming reads for exports and reports: events in keyset-paginated pages (by id), each page
- * with the documents behind its events. Memory stays flat however many events match.
+ * Streaming reads for exports and reports: events in keyset-paginated pages, each page with the
+ * documents behind its events. Memory stays flat however many events match.
+ *
+ * Each page comes back from Postgres as one JSON text (json_agg) rather than as rows: PGlite's
+ * per-row, per-column transfer costs more than the query itself, and one JSON.parse a page is fast.
  */
 import { sql, type Kysely } from 'kysely';
 import { filterWhere, sourcesOfEvents, type EventFilter, type EventSource } from './events.js';
-import type { DB, EventRow } from './schema.js';
+import type { DB, EventStatus } from './schema.js';
 
+/** The fields exports and overviews use (no search text, no editing state). */
+export interface ExportEventRow {
+  id: number;
+  kind: string;
+  type: string;
+  date_start: string | null;
+  date_end: string | null;
+  date_precision: string;
+  country: string | null;
+  region: string | null;
+  settlement: string | null;
+  lat: number | null;
+  lon: number | null;
+  actors: string[];
+  target: string | null;
+  counts: Record<string, number>;
+  measure: string | null;
+  value: number | null;
+  qualifier: string | null;
+  certainty: string;
+  attribution: string[];
+  summary: string;
+  date_lo: string | null;
+  date_hi: string | null;
+  status: EventStatus;
+  disputed: boolean;
+  independent_sources: number;
+  source_count: number;
+}
 
-export interface EventPage {
+/** A source as a citation needs it. */
+export interface BriefSource {
+  source_kind: string;
+  source_name: string | null;
+  url: string | null;
+  source_ref: string;
+  /** ISO date-time of publication. */
+  published_at: string | null;
+}
+
+export interface EventPage<S> {
   events: ExportEventRow[];
-  sources: Map<number, EventSource[]>;
+  sources: Map<number, S[]>;
 }
 
 const COLUMNS = [
   'id', 'kind', 'type', 'date_start', 'date_end', 'date_precision', 'country', 'region', 'settlement', 'lat', 'lon',
   'actors', 'target', 'counts', 'measure', 'value', 'qualifier', 'certainty', 'attribution', 'summary', 'date_lo', 'date_hi',
-  'status', 'disputed', 'independent_sources', 'source_count', 'locked_fields', 'merged_into', 'version', 'created_at', 'updated_at',
+  'status', 'disputed', 'independent_sources', 'source_count',
 ] as const;
 
-/** An event row without its search text (large, and never exported). */
-export type ExportEventRow = Pick<EventRow, (typeof COLUMNS)[number]>;
+/** Citations of a page's events. A dense page is read by id range, a sparse one by its id list. */
+export async function briefSources(db: Kysely<DB>, ids: number[]): Promise<Map<number, BriefSource[]>> {
+  const out = new Map<number, BriefSource[]>();
+  if (ids.length === 0) return out;
+  const lo = ids[0]!;
+  const hi = ids[ids.length - 1]!;
+  const dense = hi - lo < ids.length * 2;
+  const which = dense ? sql`er.event_id BETWEEN ${lo} AND ${hi}` : sql`er.event_id = ANY(${`{${ids.join(',')}}`}::int[])`;
+  const r = await sql<{ j: string }>`
+    SELECT coalesce(json_agg(json_build_array(er.event_id, d.source_kind, d.source_name, d.url, d.source_ref,
+             to_char(d.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY er.event_id, d.published_at, r.id), '[]')::text AS j
+    FROM event_records er JOIN records r ON r.id = er.record_id JOIN documents d ON d.id = r.document_id
+    WHERE ${which} AND r.superseded_at IS NULL`.execute(db);
+  const wanted = dense ? new Set(ids) : null;
+  for (const [eventId, source_kind, source_name, url, source_ref, published_at] of JSON.parse(r.rows[0]!.j) as [number, string, string | null, string | null, string, string | null][]) {
+    if (wanted && !wanted.has(eventId)) continue;
+    const list = out.get(eventId);
+    const s = { source_kind, source_name, url, source_ref, published_at };
+    if (list) list.push(s);
+    else out.set(eventId, [s]);
+  }
+  return out;
+}
+
+type SourceMode = 'brief' | 'full';
+type SourceOf<M extends SourceMode> = M extends 'full' ? EventSource : BriefSource;
+
+async function withSources<M extends SourceMode>(db: Kysely<DB>, events: ExportEventRow[], mode: M): Promise<Map<number, SourceOf<M>[]>> {
+  const ids = events.map((e) => e.id);
+  return (mode === 'full' ? await sourcesOfEvents(db, ids) : await briefSources(db, ids)) as Map<number, SourceOf<M>[]>;
+}
 
 /**
  * Every event matching the filter, oldest id first, `pageSize` at a time. The filter's own cursor
  * and limit are ignored: the id keyset walks the primary key, so each page costs the same.
+ * `full` sources carry the evidence each record quotes (JSON Lines); `brief` ones only cite.
  */
-export async function* eventPages(db: Kysely<DB>, filter: EventFilter, pageSize = 5000, withSources = true): AsyncGenerator<EventPage> {
+export async function* eventPages<M extends SourceMode>(db: Kysely<DB>, filter: EventFilter, mode: M, pageSize = 5000): AsyncGenerator<EventPage<SourceOf<M>>> {
   const f: EventFilter = { ...filter, after: undefined, limit: undefined };
   let last = 0;
   for (;;) {
-    const events = await db
-      .selectFrom('events')
-      .select([...COLUMNS])
-      .where(filterWhere(f))
-      .where('id', '>', last)
-      .orderBy('id')
-      .limit(pageSize)
-      .execute();
+    const page = db.selectFrom('events').select([...COLUMNS]).where(filterWhere(f)).where('id', '>', last).orderBy('id').limit(pageSize);
+    const r = await db.selectFrom(page.as('x')).select(sql<string>`coalesce(json_agg(x ORDER BY x.id), '[]')::text`.as('j')).executeTakeFirstOrThrow();
+    const events = JSON.parse(r.j) as ExportEventRow[];
     if (events.length === 0) return;
     last = events[events.length - 1]!.id;
-    const sources = withSources ? await sourcesOfEvents(db, events.map((e) => e.id)) : new Map<number, EventSource[]>();
-    yield { events, sources };
+    yield { events, sources: await withSources(db, events, mode) };
     if (events.length < pageSize) return;
   }
 }
 
-/** Events of one period in date order (then id), paginated by (date_lo, id): the report's lists. */
-export async function* eventPagesByDate(db: Kysely<DB>, filter: EventFilter, pageSize = 5000): AsyncGenerator<EventPage> {
+/** Events of one period in date order (then id), paginated by (date_lo, id): an overview's lists. */
+export async function* eventPagesByDate(db: Kysely<DB>, filter: EventFilter, pageSize = 5000): AsyncGenerator<EventPage<BriefSource>> {
   const f: EventFilter = { ...filter, after: undefined, limit: undefined };
   let cursor: { date: string; id: number } | null = null;
   for (;;) {
     const c: { date: string; id: number } | null = cursor;
-    const events: ExportEventRow[] = await db
+    const page = db
       .selectFrom('events')
       .select([...COLUMNS])
       .where(filterWhere(f))
@@ -59,12 +125,15 @@ export async function* eventPagesByDate(db: Kysely<DB>, filter: EventFilter, pag
       .$if(c !== null, (q) => q.where(sql<boolean>`(date_lo, id) > (${c!.date}, ${c!.id})`))
       .orderBy('date_lo')
       .orderBy('id')
-      .limit(pageSize)
-      .execute();
+      .limit(pageSize);
+    const r = await db.selectFrom(page.as('x')).select(sql<string>`coalesce(json_agg(x ORDER BY x.date_lo, x.id), '[]')::text`.as('j')).executeTakeFirstOrThrow();
+    const events = JSON.parse(r.j) as ExportEventRow[];
     if (events.length === 0) return;
-    const tail: ExportEventRow = events[events.length - 1]!;
+    const tail = events[events.length - 1]!;
     cursor = { date: tail.date_lo!, id: tail.id };
-    yield { events, sources: await sourcesOfEvents(db, events.map((e) => e.id)) };
+    // Ids of a date-ordered page are scattered: read the sources by id list.
+    const byId = [...events].sort((a, b) => a.id - b.id);
+    yield { events, sources: await withSources(db, byId, 'brief') };
     if (events.length < pageSize) return;
   }
 }
