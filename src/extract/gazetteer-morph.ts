@@ -26,10 +26,11 @@ function foldLatin(w: string): string {
 }
 
 /**
- * The lookup key of one word: lower case, ё→е, apostrophes dropped, Latin lookalike letters inside a
- * Cyrillic word mapped to Cyrillic (Telegram posts mix them), Latin spelling variants folded.
+ * A word in lower case with ё→е, apostrophes dropped and Latin lookalike letters inside a Cyrillic
+ * word mapped to Cyrillic (Telegram posts mix them); Latin spelling variants folded. Case forms
+ * are generated from this.
  */
-export function normWord(raw: string): string {
+export function normBase(raw: string): string {
   const w = raw.toLowerCase();
   if (CYRILLIC.test(w)) {
     let s = w.replace(/ё/g, 'е').replace(/['’ʼ`´]/g, '');
@@ -37,6 +38,20 @@ export function normWord(raw: string): string {
     return s;
   }
   return foldLatin(w);
+}
+
+/**
+ * Folds the letters Russian, Ukrainian and Belarusian spell one sound with (и/і/ї/ы, е/є/э, г/ґ,
+ * у/ў), so that "Кизил" finds "Кызыл" and a Ukrainian spelling of a Russian town matches.
+ */
+export function cyrFold(s: string): string {
+  return /[іїыєэґў]/.test(s) ? s.replace(/[іїы]/g, 'и').replace(/[єэ]/g, 'е').replace(/ґ/g, 'г').replace(/ў/g, 'у') : s;
+}
+
+/** The lookup key of one word: normBase() with the Cyrillic letters folded. */
+export function normWord(raw: string): string {
+  const b = normBase(raw);
+  return CYRILLIC.test(b) ? cyrFold(b) : b;
 }
 
 const LOOKALIKE: Record<string, string> = {

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { LetopisError } from '../errors.js';
 import { pkgPath } from '../paths.js';
-import { normWord, phraseForms } from './gazetteer-morph.js';
+import { cyrFold, normBase, normWord, phraseForms } from './gazetteer-morph.js';
 
 export type NameLang = 'en' | 'ru' | 'uk' | 'be';
 export type LangList = Partial<Record<NameLang, string[]>>;
@@ -264,7 +264,7 @@ class Builder {
   private keys = new Map<string, string>();
   private norm(w: string): string {
     let k = this.keys.get(w);
-    if (k === undefined) { k = normWord(w); this.keys.set(w, k); }
+    if (k === undefined) { k = normBase(w); this.keys.set(w, k); }
     return k;
   }
 
@@ -275,24 +275,31 @@ class Builder {
     if (!raw.length) return;
     let flags = ref.flags;
     if (raw.length === 1 && isAcronym(raw[0]!)) flags |= R_ACRONYM;
-    const lemmas = simple ? [normWord(name)] : raw.map((w) => this.norm(w));
+    const base = simple ? [normBase(name)] : raw.map((w) => this.norm(w));
     const r = flags === ref.flags ? ref : { ...ref, flags };
     const cyr = /[\u0400-\u04ff]/.test(name);
-    if (cyr && lang !== 'en' && !(flags & R_ACRONYM)) {
+    if (!cyr) {
+      for (const l of base) this.addForm(l, l);
+      this.insertPath(base, r);
+      return;
+    }
+    // Forms are generated from the unfolded spelling; keys are folded (cyrFold) like the text's.
+    const lemmas = base.map(cyrFold);
+    if (lang !== 'en' && !(flags & R_ACRONYM)) {
       const lists = opts.adjective
-        ? lemmas.map((w) => phraseForms([w, 'x'], lang)[0]!)
-        : phraseForms(lemmas, lang, opts.indeclinable);
+        ? base.map((w) => phraseForms([w, 'x'], lang)[0]!)
+        : phraseForms(base, lang, opts.indeclinable);
       // Oblique forms of neuter -ино/-ово names are also a surname's (Пушкину, Иванова): they count
       // only with a cue, so they go under a separate weak nominative.
       const n = lemmas.length - 1;
       const last = lemmas[n]!;
-      if (lang === 'ru' && !opts.adjective && /(ино|ово|ево|ыно)$/.test(last) && !(flags & R_WEAK)) {
+      if (!opts.adjective && /(ино|ово|ево|ыно|іно|єво)$/.test(base[n]!) && !(flags & R_WEAK)) {
         const weakLemma = last + '~';
-        for (const f of lists[n]!) if (f !== last) this.addForm(f, weakLemma);
-        lists[n] = [last];
+        for (const f of lists[n]!) { const k = cyrFold(f); if (k !== last) this.addForm(k, weakLemma); }
+        lists[n] = [base[n]!];
         this.insertPath([...lemmas.slice(0, n), weakLemma], { ...r, flags: r.flags | R_WEAK });
       }
-      lists.forEach((fs, i) => { for (const f of fs) this.addForm(f, lemmas[i]!); });
+      lists.forEach((fs, i) => { for (const f of fs) this.addForm(cyrFold(f), lemmas[i]!); });
     } else {
       for (const l of lemmas) this.addForm(l, l);
     }

@@ -15,7 +15,7 @@ import {
   K_COUNTRY, K_IGNORE, K_REGION, K_SETTLEMENT, R_ACRONYM, R_ADJ_ONLY, R_ADJECTIVAL, R_DEMONYM, R_LOWER_OK, R_WEAK,
   S_CURATED,
 } from './gazetteer.js';
-import { normWord } from './gazetteer-morph.js';
+import { cyrFold, normWord } from './gazetteer-morph.js';
 
 export interface PlaceMention {
   start: number; end: number; text: string;          // offsets into the text passed in (JavaScript string indices)
@@ -286,7 +286,7 @@ function settle(raw: Raw, refs: Ref[], cue: boolean): Raw {
 }
 
 // Endings of Russian nouns and adjectives → the nominative endings they may come from.
-const RU_ENDINGS: [string, string[], boolean][] = [
+const RU_ENDINGS_RAW: [string, string[], boolean][] = [
   ['ами', ['ы', 'и', 'а'], false], ['ями', ['и', 'я'], false], ['ах', ['ы', 'и', 'а'], false], ['ях', ['и', 'я'], false],
   ['ам', ['ы', 'и'], false], ['ям', ['и'], false], ['ией', ['ия'], false], ['ии', ['ия'], false], ['ию', ['ия'], false],
   ['ого', ['ый', 'ое', 'ой'], true], ['его', ['ий', 'ее'], true], ['ому', ['ый', 'ое', 'ой'], true], ['ему', ['ий', 'ее'], true],
@@ -295,6 +295,9 @@ const RU_ENDINGS: [string, string[], boolean][] = [
   ['е', ['а', '', 'о', 'я', 'ь', 'й', 'е'], false], ['и', ['а', 'я', 'ь', 'и', 'ы'], false], ['у', ['а', '', 'о'], false],
   ['ю', ['я', 'ь', 'й'], false], ['а', ['', 'о', 'а'], false], ['я', ['ь', 'й', 'е', 'я'], false], ['ы', ['а', 'ы'], false],
 ];
+
+// Keys are folded (ы→и), so the table is too.
+const RU_ENDINGS: [string, string[], boolean][] = RU_ENDINGS_RAW.map(([e, rs, a]) => [cyrFold(e), [...new Set(rs.map(cyrFold))], a]);
 
 /**
  * A town known only by its guessed Russian spelling, written after a locative cue in any case:

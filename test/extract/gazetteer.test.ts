@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { pkgPath } from '../../src/paths.js';
 import { validateCountries, validateRegions, validateSettlements, getGazetteer, S_CURATED } from '../../src/extract/gazetteer.js';
 import { findPlaces, listRegions, lookupSettlement } from '../../src/extract/places.js';
-import { normWord, phraseForms } from '../../src/extract/gazetteer-morph.js';
+import { normBase, normWord, phraseForms } from '../../src/extract/gazetteer-morph.js';
 
 const require = createRequire(import.meta.url);
 const data = (f: string): unknown => JSON.parse(readFileSync(pkgPath('src/extract/data/' + f), 'utf8')) as unknown;
@@ -141,7 +141,7 @@ describe('validation messages name the file and the entry', () => {
 });
 
 describe('morphology', () => {
-  const forms = (name: string, lang: 'ru' | 'uk' | 'be'): string[][] => phraseForms(name.split(' ').map(normWord), lang);
+  const forms = (name: string, lang: 'ru' | 'uk' | 'be'): string[][] => phraseForms(name.split(' ').map(normBase), lang);
   it('declines Russian nouns, adjectives and plurals', () => {
     expect(forms('Рузаевка', 'ru')[0]).toEqual(expect.arrayContaining(['рузаевки', 'рузаевке', 'рузаевку', 'рузаевкой']));
     expect(forms('Рязань', 'ru')[0]).toEqual(expect.arrayContaining(['рязани', 'рязанью']));
@@ -164,5 +164,7 @@ describe('morphology', () => {
     expect(normWord('Tol’yatti')).toBe(normWord('Tolyatti'));
     expect(normWord('Москвa')).toBe('москва'); // Latin "a" typed inside a Cyrillic word
     expect(normWord('Орёл')).toBe('орел');
+    expect(normWord('Кизил')).toBe(normWord('Кызыл')); // Ukrainian and Russian spellings of one town
+    expect(normWord('Мінськ')).toBe(normWord('Минськ'));
   });
 });
