@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { generateEvents } from './api-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -51,30 +52,7 @@ if (have !== N || args.includes('--regenerate')) {
   await pool.query(`TRUNCATE event_records, events RESTART IDENTITY CASCADE`);
   // The full-text index is built once after the load: maintaining it row by row is far slower.
   await pool.query(`DROP INDEX IF EXISTS events_fts`);
-  const regions = (await import('../src/extract/data/regions.json', { with: { type: 'json' } })).default.regions.map((r) => r.code);
-  // Words with very different frequencies, so searches range from rare to common.
-  const words = ['военкомат', 'поджог', 'пикет', 'задержание', 'мобилизация', 'суд', 'штраф', 'листовка', 'граффити', 'рельсы',
-    'protest', 'detained', 'arson', 'enlistment', 'office', 'railway', 'court', 'sentence', 'banner', 'strike'];
-  const batch = 50_000;
-  for (let done = 0; done < N; done += batch) {
-    const n = Math.min(batch, N - done);
-    await pool.query(`
-      INSERT INTO events (kind, type, date_start, date_precision, country, region, settlement, counts, certainty, summary, search_text, status)
-      SELECT CASE WHEN g % 50 = 0 THEN 'tally' ELSE 'incident' END,
-             (ARRAY['protest','symbolic','arson','sabotage','armed_attack','refusal','mutiny','desertion','draft_evasion','self_harm',
-                    'civil_resistance','detention','prosecution','legislation','mobilisation'])[1 + (hashint % 15)::int],
-             to_char(date '2022-02-24' + (hashint % 1400)::int, 'YYYY-MM-DD'), 'day',
-             split_part(reg, '-', 1), reg, 'Town ' || (hashint % 5000),
-             jsonb_build_object('detained', hashint % 7),
-             'reported', 'Generated event ' || g,
-             'Generated event ' || g || ' ' || ($2::text[])[1 + (hashint % 10)::int] || ' ' || ($2::text[])[11 + ((hashint / 7) % 10)::int] ||
-               CASE WHEN hashint % 200 = 3 THEN ' саботаж' ELSE '' END,
-             CASE WHEN hashint % 10 = 0 THEN 'draft' ELSE 'published' END
-      FROM (SELECT g, (hashtext(g::text)::bigint & 2147483647) AS hashint, ($3::text[])[1 + ((hashtext('r' || g::text)::bigint & 2147483647) % $4)::int] AS reg
-            FROM generate_series($1::int + 1, $1::int + $5::int) g) s`,
-      [done, words, regions, regions.length, n]);
-    process.stdout.write(`\r  ${(done + n).toLocaleString('en')} rows, ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  }
+  await generateEvents((q, p) => pool.query(q, p), N, (done) => process.stdout.write(`\r  ${done.toLocaleString('en')} rows, ${((Date.now() - t0) / 1000).toFixed(0)} s`));
   console.log('\n  building the full-text index...');
   await pool.query(`CREATE INDEX events_fts ON events USING gin (letopis_fts(NULL, search_text))`);
   await pool.query(`VACUUM ANALYZE events`);

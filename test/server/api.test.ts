@@ -190,6 +190,10 @@ describe('review through the API', () => {
     const hist = (await (await local.request(`/api/events/${draft}/history`)).json()) as { history: { action: string; actor: string }[] };
     expect(hist.history.some((h) => h.actor === 'local')).toBe(true);
     expect((await post(`/api/events/${draft}/edit`, { patch: 'nope' })).status).toBe(400);
+    const edited = await post(`/api/events/${draft}/edit`, { patch: { summary: 'Flowers at the memorial in Vitebsk', place: { country: 'BY', region: 'BY-VI', settlement: 'Vitebsk' } } });
+    expect(edited.status).toBe(200);
+    const after = (await (await pub.request(`/api/events/${draft}`)).json()) as { summary: string; place: { settlement: string } };
+    expect(after).toMatchObject({ summary: 'Flowers at the memorial in Vitebsk', place: { settlement: 'Vitebsk' } });
     expect((await post(`/api/events/${draft}/dispute`, {})).status).toBe(400);
   });
 });
