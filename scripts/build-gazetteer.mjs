@@ -68,8 +68,7 @@ function fold(w) {
     s = s.replace(/(?:iy|yy|yi|ij|yj)$/, 'y');
   }
   if (s.endsWith('ii')) s = s.slice(0, -2) + 'y';
-  if (s.includes('h') || s.includes('t')) s = s.replace(/zh|kh|shch|ts|tz/g, (m) => (m === 'zh' ? 'z' : m === 'kh' ? 'h' : m === 'shch' ? 'sh' : 'c'));
-  return s.replace(/([a-z])\1/g, '$1');
+  return s;
 }
 const foldName = (n) => (n.match(/[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*/gu) ?? []).map(fold).join(' ');
 

@@ -20,8 +20,6 @@ function foldLatin(w: string): string {
     s = s.replace(/(?:iy|yy|yi|ij|yj)$/, 'y');
   }
   if (s.endsWith('ii')) s = s.slice(0, -2) + 'y';
-  if (s.includes('h') || s.includes('t')) s = s.replace(/zh|kh|shch|ts|tz/g, (m: string) => (m === 'zh' ? 'z' : m === 'kh' ? 'h' : m === 'shch' ? 'sh' : 'c'));
-  for (let k = 1; k < s.length; k++) if (s.charCodeAt(k) === s.charCodeAt(k - 1)) return s.replace(/([a-z])\1/g, '$1');
   return s;
 }
 

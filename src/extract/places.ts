@@ -308,7 +308,7 @@ function guessAt(g: Gazetteer, toks: Tok[], i: number): Raw | null {
   const t = toks[i]!;
   if (!t.upper || t.key.length < 4 || !/[\u0400-\u04ff]/.test(t.key) || !prevCue(g, toks, i, g.cues)) return null;
   const next = toks[i + 1];
-  const nextLower = next !== undefined && !next.upper && next.end - next.start > 3 && spacesOnly(t.text, next.prevEnd, next.start, false);
+  const nextLower = next !== undefined && !next.upper && next.end - next.start >= 3 && spacesOnly(t.text, next.prevEnd, next.start, false);
   const ids = new Set<number>();
   const w = t.key;
   for (const [end, repl, adjectival] of RU_ENDINGS) {

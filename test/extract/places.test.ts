@@ -296,6 +296,11 @@ describe('findPlaces: homonyms and false positives', () => {
     expect(texts('Stepan and Bohdan met Anna and Olga.', 'en')).toEqual([]);
   });
 
+  it('does not fold English words onto romanised names', () => {
+    expect(texts('Pioneer, Belly, Buddy, Luck, Elects, Celina, Lana and Shack are not towns.', 'en')).toEqual([]);
+    expect(texts('В Новый год и в Центральном районе всё спокойно.', 'ru')).toEqual([]);
+  });
+
   it('does not read lower-case words as places', () => {
     expect(texts('the region was calm and the territory quiet; crimea in lower case is not a name', 'en')).toEqual([]);
   });
