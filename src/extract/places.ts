@@ -296,6 +296,7 @@ const RU_ENDINGS_RAW: [string, string[], boolean][] = [
   ['ю', ['я', 'ь', 'й'], false], ['а', ['', 'о', 'а'], false], ['я', ['ь', 'й', 'е', 'я'], false], ['ы', ['а', 'ы'], false],
 ];
 
+const ADJ_END = /(ий|ой|ая|яя|ое|ее|ие|ого|его|ому|ему|им|ем|ом|ую|юю|их|ими)$/;
 // Keys are folded (ы→и), so the table is too.
 const RU_ENDINGS: [string, string[], boolean][] = RU_ENDINGS_RAW.map(([e, rs, a]) => [cyrFold(e), [...new Set(rs.map(cyrFold))], a]);
 
@@ -309,8 +310,10 @@ function guessAt(g: Gazetteer, toks: Tok[], i: number): Raw | null {
   if (!t.upper || t.key.length < 4 || !/[\u0400-\u04ff]/.test(t.key) || !prevCue(g, toks, i, g.cues)) return null;
   const next = toks[i + 1];
   const nextLower = next !== undefined && !next.upper && next.end - next.start >= 3 && spacesOnly(t.text, next.prevEnd, next.start, false);
-  const ids = new Set<number>();
   const w = t.key;
+  // "в Новый год", "в Центральном районе": an adjective before a lower-case noun is not a town.
+  if (nextLower && ADJ_END.test(w)) return null;
+  const ids = new Set<number>();
   for (const [end, repl, adjectival] of RU_ENDINGS) {
     if (!w.endsWith(end) || (adjectival && nextLower)) continue;
     const stem = w.slice(0, -end.length);
