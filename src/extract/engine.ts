@@ -4,7 +4,7 @@
  * lexicon file and a pack, never a change here (see README.md).
  */
 import { bounds, normalisePublished } from './dates.js';
-import type { CompiledLexicon, TriggerDef } from './lexicon.js';
+import { scanWords, type CompiledLexicon, type TriggerDef } from './lexicon.js';
 import type { DateContext, DateMention, LanguagePack, Quantity } from './lang/types.js';
 import { clauses, segment, type Clause, type Sentence } from './segment.js';
 import type { Certainty, CountKey, DateSpan, EventRecord, EventType, ExtractOptions, Kind, Lang, Place, Qualifier } from './record.js';
@@ -53,7 +53,12 @@ interface ParaState {
   places: { p: PlaceLike; idx: number; destination: boolean }[];
   refDay: string | null;
   lastTallyIdx: number;
+  /** The last record of the one or two paragraphs before (a short post's next paragraph continues its story). */
+  carried: Draft | null;
 }
+
+/** Documents up to this length are posts (Telegram, short news): their paragraphs share context. */
+const SHORT_POST = 2500;
 
 const EMPTY_PLACE: Place = { country: null, region: null, settlement: null, lat: null, lon: null };
 
@@ -81,12 +86,18 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
   let pi = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
-    if (!st || st.para !== s.para) st = { para: s.para, drafts: [], places: [], refDay: null, lastTallyIdx: -99 };
+    if (!st || st.para !== s.para) {
+      const last = out[out.length - 1];
+      // Only a short post's paragraphs continue one story; in an article, anchoring across
+      // paragraphs would let every generic remark through.
+      const carry = text.length <= SHORT_POST && last !== undefined && last.sentence.para >= s.para - 2;
+      st = { para: s.para, drafts: [], places: [], refDay: null, lastTallyIdx: -99, carried: carry ? last : null };
+    }
     while (pi < places.length && places[pi]!.start < s.start) pi++;
     const sPlaces: PlaceLike[] = [];
     for (let k = pi; k < places.length && places[k]!.start < s.end; k++) sPlaces.push(places[k]!);
     const hits = hitsBySentence.get(si);
-    if (!s.heading && !s.boilerplate && !s.question && hits) {
+    if (!s.heading && !s.boilerplate && !s.question && hits && !lex.genericSentence.test(text.slice(s.start, s.end))) {
       const drafts = processSentence(text, s, hits, sPlaces, st, { published, warStart, docCountry }, lex, pack);
       for (const d of drafts) {
         if (!mergeIntoPrevious(text, d, st, lex)) {
@@ -105,12 +116,8 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
 
 function scanTriggers(text: string, sentences: Sentence[], lex: CompiledLexicon): Map<number, { start: number; end: number; def: TriggerDef }[]> {
   const out = new Map<number, { start: number; end: number; def: TriggerDef }[]>();
-  const re = lex.triggerRe;
-  re.lastIndex = 0;
   let si = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
+  for (const m of scanWords(lex.triggerRe, text)) {
     const gi = findGroup(m);
     if (gi < 0) continue;
     while (si < sentences.length && sentences[si]!.end <= m.index) si++;
@@ -203,9 +210,25 @@ function processSentence(
     const head = [...events].reverse().find((e) => e.quantity && e.hits[0]!.start < q.start);
     if (p && head) events.push({ hits: head.hits, quantity: q, breakdown: false, place: p });
   }
+  // "4,907 were detained, 2,350 of them in Moscow", "54 burned since the start of the war, 17 of them
+  // in the last five days": a partitive number followed by its own place or period is a sub-count.
+  for (const q of quantities) {
+    if (used.has(q) || q.vague || q.form !== 'partitive') continue;
+    const p = sPlaces.find((pl) => pl.start >= q.end && pl.start - q.end < 25 && pl.role !== 'adjectival') ?? null;
+    const d = dates.find((dt) => dt.start >= q.end && dt.start - q.end < 25);
+    const head = [...events].reverse().find((e) => e.quantity && e.quantity !== q && e.hits[0]!.start < q.start);
+    if (head && (p || d)) events.push({ hits: head.hits, quantity: q, breakdown: false, place: p });
+  }
 
-  // 5. Build drafts.
+  // 5. Build drafts. Sentence-level slots are read once, whatever the number of events.
   const tallyContext = lex.tallyCue.test(body) || dates.some((d) => d.role !== 'on');
+  let sentenceSlots: { actors: string[]; attribution: string[]; certainty: Certainty; institution: string | null } | null = null;
+  const slots = (): NonNullable<typeof sentenceSlots> => (sentenceSlots ??= {
+    actors: findActors(body, lex),
+    attribution: findAttribution(body, lex),
+    certainty: lex.claimed.test(body) ? 'claimed' : lex.rumoured.test(body) ? 'rumoured' : 'reported',
+    institution: institutionCountry(body, lex),
+  });
   const drafts: Draft[] = [];
   for (const ev of events) {
     const main = ev.hits.find((h) => !h.def.weak) ?? ev.hits[0]!;
@@ -224,18 +247,20 @@ function processSentence(
     const { date, explicit } = chooseDate(kind, main, dates, s, st, doc, lex, text);
     const pick = ev.place ? { mention: ev.place, fromSentence: true } : choosePlace(main, sPlaces, st, s, lex, text);
     const anchored = kind === 'tally' || ev.hits.some((h) => h.def.standalone) || explicit || pick.fromSentence || ev.quantity !== null ||
-      st.drafts.length > 0 || findActors(body, lex).length > 0;
+      st.drafts.length > 0 || st.carried !== null || slots().actors.length > 0 || (lex.specificSubject !== null && lex.specificSubject.test(body));
     if (!anchored) continue;
+    // Nothing in this paragraph says where: the story goes on where the previous paragraph's record was.
+    if (!pick.mention && st.carried?.placeMention && st.carried.placeMention.level !== 'country') pick.mention = st.carried.placeMention;
     let place = pick.mention ? placeOf(pick.mention) : { ...EMPTY_PLACE };
-    if (!place.country) place = { ...place, country: institutionCountry(body, lex) ?? contextCountry(st) ?? doc.docCountry };
+    if (!place.country) place = { ...place, country: slots().institution ?? contextCountry(st) ?? doc.docCountry };
     drafts.push({
       type, kind, hits: ev.hits, quantity: q, measure, breakdown: ev.breakdown, sentence: s,
       evStart: s.start, evEnd: s.end, date, dateExplicit: explicit, place, placeMention: pick.mention,
       placeFromSentence: pick.fromSentence,
-      actors: findActors(body, lex),
+      actors: [...slots().actors],
       target: chooseTarget(type, main, text, s, lex),
-      certainty: lex.claimed.test(body) ? 'claimed' : lex.rumoured.test(body) ? 'rumoured' : 'reported',
-      attribution: findAttribution(body, lex),
+      certainty: slots().certainty,
+      attribution: [...slots().attribution],
     });
   }
 
@@ -373,8 +398,7 @@ function contextCountry(st: ParaState): string | null {
 }
 
 function institutionCountry(body: string, lex: CompiledLexicon): string | null {
-  lex.institutionRe.lastIndex = 0;
-  const m = lex.institutionRe.exec(body);
+  const m = scanWords(lex.institutionRe, body).next().value;
   if (!m) return null;
   const gi = findGroup(m);
   return gi >= 0 ? lex.institutionCountries[gi] ?? null : null;
@@ -392,14 +416,10 @@ function dominantCountry(places: PlaceLike[]): string | null {
 function chooseTarget(type: EventType, h: Hit, text: string, s: Sentence, lex: CompiledLexicon): string | null {
   const allowed = lex.typeTargets.get(type);
   if (!allowed) return null;
-  const re = lex.targetRe;
-  re.lastIndex = 0;
   const body = text.slice(s.start, s.end);
   let best: string | null = null;
   let bestD = Infinity;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
+  for (const m of scanWords(lex.targetRe, body)) {
     const gi = findGroup(m);
     const key = gi >= 0 ? lex.targetKeys[gi]! : null;
     if (!key || !allowed.includes(key)) continue;
@@ -422,9 +442,7 @@ function findActors(body: string, lex: CompiledLexicon): string[] {
     while ((m = re.exec(body))) add(m.groups?.actor ?? m[0]);
   }
   if (lex.actorNames) {
-    lex.actorNames.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = lex.actorNames.exec(body))) add(m[0]);
+    for (const m of scanWords(lex.actorNames, body)) add(m[0]);
   }
   return out;
 }

@@ -27,7 +27,9 @@ const SMALL: Record<string, number> = {
 };
 
 type Resolver = (m: RegExpExecArray, ctx: DateContext) => { date: DateSpan; relative?: boolean; explicitDay?: boolean; role?: DateRole } | null;
-interface Rule { re: RegExp; resolve: Resolver }
+/** `needs`: a cheap test the sentence must pass before the rule's regex runs (most sentences have no date). */
+interface Rule { re: RegExp; resolve: Resolver; needs?: Gate }
+type Gate = 'digit' | 'month' | 'war' | 'rel' | 'day';
 
 const month = (s: string | undefined): number => MONTHS[(s ?? '').toLowerCase().replace('.', '')] ?? 0;
 const num = (s: string | undefined): number => (s === undefined ? NaN : /^\d+$/.test(s) ? Number(s) : SMALL[s.toLowerCase()] ?? NaN);
@@ -93,6 +95,22 @@ const RULES: Rule[] = [
   // in March (bare month names only after a preposition)
   { re: new RegExp(`(?<=\\b(?:[Ii]n|[Ss]ince|[Bb]y|[Dd]uring|[Uu]ntil|[Tt]ill|[Tt]hrough|[Tt]hroughout|[Oo]f|[Ff]rom|[Oo]n|[Ll]ast|[Tt]his|[Ee]arly|[Ll]ate|[Bb]efore|[Aa]fter)\\s+)${MONTH}(?![\\s-]*\\d)`, 'g'),
     resolve: (m, c) => { const mo = month(m[1]); return { date: { start: isoMonth(inferYearOfMonth(mo, c.published), mo), precision: 'month' } }; } },
+  // between February and October (of the same year)
+  { re: new RegExp(`\\b(?:between|from)\\s+${MONTH}\\s+(?:and|to|until|till|through)\\s+${MONTH}(?:\\s+((?:19|20)\\d{2}))?(?![\\s-]*\\d)`, 'g'),
+    resolve: (m, c) => {
+      const m1 = month(m[1]), m2 = month(m[2]);
+      const y2 = m[3] ? Number(m[3]) : inferYearOfMonth(m2, c.published);
+      const y1 = m1 <= m2 ? y2 : y2 - 1;
+      return { date: { start: isoMonth(y1, m1), end: isoMonth(y2, m2), precision: 'range' } };
+    } },
+  // over the weekend: the last Saturday and Sunday up to the reference day
+  { re: /\b(?:over|during|at|on)\s+the\s+(?:past\s+|last\s+)?weekend\b|\blast\s+weekend\b/gi,
+    resolve: (_m, c) => {
+      const r = refDay(c); const p = parseIsoDay(r); if (!r || !p) return null;
+      const dow = new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
+      const sun = addDays(r, -((dow + 7) % 7));
+      return { date: { start: addDays(sun, -1), end: sun, precision: 'range' }, relative: true };
+    } },
   // 2014–2015
   { re: /\b((?:19|20)\d{2})\s*[–-]\s*((?:19|20)\d{2})\b/g,
     resolve: (m) => ({ date: { start: m[1]!, end: m[2]!, precision: 'range' } }) },
@@ -185,10 +203,33 @@ const RULES: Rule[] = [
 const BY_BEFORE = /\b(?:by|as\s+of|as\s+at|up\s+to|until|till|through|before)\s+(?:the\s+)?$/i;
 const SINCE_BEFORE = /\b(?:since|starting|beginning)\s+(?:the\s+)?$/i;
 
+const MONTH_GATE = new RegExp(`${MONTH}`);
+const WAR_GATE = /war|invasion|hostilities|operation|aggression|conflict|fighting|invaded|first\s+day/i;
+const REL_GATE = /\b(?:last|past|previous|ago|yesterday|today|tonight|night|morning|earlier|this|on|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i;
+const DAY_GATE = /\b(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/;
+
+/** Which cheap test a rule needs, read off its pattern once. */
+function gateOf(re: RegExp): Gate | undefined {
+  const src = re.source;
+  if (src.includes('Sunday|Monday')) return 'day';
+  if (src.includes('January|February')) return 'month';
+  if (src.includes('war(?:\\s+of') || src.includes('first\\s+day')) return 'war';
+  if (src.includes('(?:one|two|three')) return 'rel'; // "the last three days", "two weeks ago"
+  if (src.includes('\\d')) return 'digit';
+  return 'rel';
+}
+for (const r of RULES) r.needs = gateOf(r.re);
+
 function findDates(sentence: string, offset: number, ctx: DateContext): DateMention[] {
   const out: DateMention[] = [];
   const taken: [number, number][] = [];
+  const has: Record<Gate, boolean> = {
+    digit: /\d/.test(sentence), month: MONTH_GATE.test(sentence), war: WAR_GATE.test(sentence),
+    rel: REL_GATE.test(sentence), day: DAY_GATE.test(sentence),
+  };
+  if (!has.digit && !has.month && !has.war && !has.rel) return out;
   for (const rule of RULES) {
+    if (rule.needs && !has[rule.needs]) continue;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(sentence))) {
@@ -209,7 +250,7 @@ function findDates(sentence: string, offset: number, ctx: DateContext): DateMent
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-interface NumberRes { wordRe: RegExp }
+interface NumberRes { wordRe: RegExp; gate: RegExp }
 const numCache = new WeakMap<CompiledLexicon, NumberRes>();
 
 function numberRes(lex: CompiledLexicon): NumberRes {
@@ -221,7 +262,8 @@ function numberRes(lex: CompiledLexicon): NumberRes {
   const vague = [...lex.vagueNumbers.keys()].sort((a, b) => b.length - a.length).map(esc).join('|') || '(?!)';
   const digits = `(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)(?:\\s*(${mults}|k)(?![\\p{L}]))?`;
   const wordNum = `((?:${words})(?:(?:\\s+|-)(?:and\\s+)?(?:${words}|${mults}))*)`;
-  r = { wordRe: new RegExp(`(?<![\\p{L}\\p{N}.,:/])(?:${digits}|${wordNum}|(${vague})(?=\\s+\\p{L}))(?![\\p{L}\\p{N}]|[.,]\\d)`, 'giu') };
+  const firstWords = [...new Set([...lex.numberWords.keys(), ...lex.vagueNumbers.keys()].map((k) => k.split(' ')[0]!))].map(esc).join('|');
+  r = { gate: new RegExp(`\\d|\\b(?:${firstWords})`, 'i'), wordRe: new RegExp(`(?<![\\p{L}\\p{N}.,:/])(?:${digits}|${wordNum}|(${vague})(?=\\s+\\p{L}))(?![\\p{L}\\p{N}]|[.,]\\d)`, 'giu') };
   numCache.set(lex, r);
   return r;
 }
@@ -252,8 +294,9 @@ const RANGE_AFTER = /\s*[-–]\s*\d/y;
 const RANGE_BEFORE = /\d\s*[-–]\s*$|\b(?:aged|ages?|between|from)\s+\d+\s+(?:to|and|or)\s+$/i;
 
 function findQuantities(sentence: string, offset: number, lex: CompiledLexicon): Quantity[] {
-  const { wordRe } = numberRes(lex);
+  const { wordRe, gate } = numberRes(lex);
   const out: Quantity[] = [];
+  if (!gate.test(sentence)) return out;
   wordRe.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = wordRe.exec(sentence))) {
