@@ -82,7 +82,7 @@ export function acquireLock(dataDir: string, command: string): HeldLock {
 
 function lockedError(dataDir: string, holder: LockInfo): LetopisError {
   const how = holder.url
-    ? `It is \`letopis serve\` at ${holder.url}: ingest through it with \`letopis ingest --server ${holder.url} PATH...\`, or stop it first.`
+    ? `It is \`letopis serve\` at ${holder.url}: ingest through it with \`letopis ingest --server ${holder.url} --data ${dataDir} PATH...\`, or stop it first.`
     : 'Wait for it to finish, or stop it first.';
   return new LetopisError(
     'DB_LOCKED',

@@ -11,7 +11,7 @@ import { letopis, start } from '../helpers/cli.js';
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'letopis-cli-'));
 const SAMPLE = new URL('../../sample', import.meta.url).pathname;
 
-describe('letopis CLI', () => {
+describe('letopis CLI', { timeout: 180_000 }, () => {
   it('prints help for the program and each command, and refuses unknown ones', async () => {
     const main = await letopis(['--help']);
     expect(main.code).toBe(0);
@@ -86,8 +86,8 @@ describe('letopis CLI', () => {
       const blocked = await letopis(['ingest', '--data', data, inbox]);
       expect(blocked.code).toBe(75);
       expect(blocked.stderr).toMatch(/in use by another letopis process .*letopis serve/);
-      expect(blocked.stderr).toContain(`letopis ingest --server ${url}`);
-      const through = await letopis(['ingest', '--server', url, inbox]);
+      expect(blocked.stderr).toContain(`letopis ingest --server ${url} --data ${data}`);
+      const through = await letopis(['ingest', '--server', url, '--data', data, inbox]);
       expect(through.code).toBe(0);
       expect(through.stderr).toMatch(/1 new/);
       const health = (await (await fetch(`${url}/api/health`)).json()) as { counts: { documents: number } };
