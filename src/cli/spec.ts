@@ -157,15 +157,16 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'restore',
-    summary: 'load a backup FILE into an empty database (or merge it with --merge)',
-    usage: 'letopis restore [--merge] FILE',
+    summary: 'load a backup FILE into an empty database (or merge it with --merge); `restore ID...` puts rejected or published events back to draft',
+    usage: 'letopis restore [--merge] FILE | letopis restore EVENT_ID...',
     options: {
       merge: { type: 'boolean', description: 'restore into a database that holds data: rows whose keys exist are skipped and counted' },
+      ...reviewOpts,
       ...dataOpts,
     },
-    examples: ['letopis restore letopis-2024-05-01.jsonl.gz', 'letopis restore --merge --data ./other full.jsonl'],
-    notes: 'Everything goes in in one transaction, or nothing does. Ids are kept and sequences moved past them; the audit log is only appended to. A backup from a newer schema is refused: upgrade Letopis first.',
-    load: () => import('./commands/restore.js'),
+    examples: ['letopis restore letopis-2024-05-01.jsonl.gz', 'letopis restore --merge --data ./other full.jsonl', 'letopis restore 42'],
+    notes: 'With a FILE: everything goes in in one transaction, or nothing does. Ids are kept and sequences moved past them; the audit log is only appended to. A backup from a newer schema is refused: upgrade Letopis first. With event ids (whole numbers): the review action. ' + REVIEW_NOTES,
+    load: () => import('./commands/restore-backup.js'),
   },
   {
     name: 'serve',
@@ -242,15 +243,6 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['letopis reject 42 --reason "not an anti-war action"'],
     notes: REVIEW_NOTES,
     load: () => import('./commands/reject.js'),
-  },
-  {
-    name: 'restore',
-    summary: 'put rejected or published events back to draft',
-    usage: 'letopis restore EVENT_ID...',
-    options: { ...reviewOpts, ...dataOpts },
-    examples: ['letopis restore 42'],
-    notes: REVIEW_NOTES,
-    load: () => import('./commands/restore.js'),
   },
   {
     name: 'dispute',
