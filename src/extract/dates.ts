@@ -41,12 +41,21 @@ export function parseIsoDay(s: string | null | undefined): { y: number; m: numbe
  * the past), allowing `graceDays` ahead for announcements ("on March 3 a rally will...").
  */
 export function inferYear(month: number, day: number, ref: string | null, graceDays = 2): number {
-  const r = parseIsoDay(ref);
-  if (!r) return new Date().getUTCFullYear();
-  const limit = addDays(iso(r.y, r.m, r.d), graceDays);
-  const d = Math.min(day, daysInMonth(r.y, month));
-  return iso(r.y, month, d) <= limit ? r.y : r.y - 1;
+  if (ref === null) return new Date().getUTCFullYear();
+  const key = `${ref}|${graceDays}`;
+  let lim = limitCache.get(key);
+  if (lim === undefined) {
+    const r = parseIsoDay(ref);
+    if (!r) return new Date().getUTCFullYear();
+    // Encoded as a number (MMDD) for this year: a day is in this year when MMDD <= limit.
+    const l = addDays(iso(r.y, r.m, r.d), graceDays);
+    lim = { y: r.y, limit: Number(l.slice(0, 4)) > r.y ? 1232 : Number(l.slice(5, 7)) * 100 + Number(l.slice(8, 10)) };
+    if (limitCache.size > 1000) limitCache.clear();
+    limitCache.set(key, lim);
+  }
+  return month * 100 + Math.min(day, daysInMonth(lim.y, month)) <= lim.limit ? lim.y : lim.y - 1;
 }
+const limitCache = new Map<string, { y: number; limit: number }>();
 
 /** The year of a month written without one: this year unless the month lies ahead of the reference. */
 export function inferYearOfMonth(month: number, ref: string | null): number {

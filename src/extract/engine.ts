@@ -147,8 +147,12 @@ function processSentence(
   const clauseOf = (pos: number): Clause => cls.find((c) => pos >= c.start && pos < c.end) ?? cls[cls.length - 1]!;
 
   const ctx: DateContext = { published: doc.published, ref: st.refDay ?? doc.published, warStart: doc.warStart };
-  const dates = pack.findDates(body, s.start, ctx, lex);
-  const quantities = pack.findQuantities(body, s.start, lex).filter((q) => !dates.some((d) => q.start < d.end && q.end > d.start));
+  // Dates and numbers are read only when a trigger needs them (most sentences with a trigger word are not events).
+  let datesCache: DateMention[] | null = null;
+  let quantitiesCache: Quantity[] | null = null;
+  const getDates = (): DateMention[] => (datesCache ??= pack.findDates(body, s.start, ctx, lex));
+  const getQuantities = (): Quantity[] => (quantitiesCache ??= pack.findQuantities(body, s.start, lex)
+    .filter((q) => !getDates().some((d) => q.start < d.end && q.end > d.start)));
 
   // 1. Filter triggers: negation, irrealis, charges, weak nouns without an eventive predicate.
   const hits: Hit[] = [];
@@ -162,14 +166,16 @@ function processSentence(
     if (lex.suppressAfter.some((f) => blocked(f, after))) continue;
     if (h.def.weak) {
       const clauseText = text.slice(clause.start, clause.end);
-      const numberBefore = quantities.some((q) => q.end <= h.start && h.start - q.end < 4);
-      if (!lex.eventive.test(clauseText) && !numberBefore) continue;
+      if (!lex.eventive.test(clauseText) && !getQuantities().some((q) => q.end <= h.start && h.start - q.end < 4)) continue;
     }
     hits.push({ ...h, clause, quantity: null });
   }
   if (hits.length === 0) return [];
   // A law's description ("threatens men who illegally leave with 10 years") names offences, not events.
   if (hits.some((h) => h.def.standalone)) hits.splice(0, hits.length, ...hits.filter((h) => h.def.standalone));
+
+  const dates = getDates();
+  const quantities = getQuantities();
 
   // 2. Attach numbers to triggers.
   const used = new Set<Quantity>();
