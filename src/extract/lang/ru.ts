@@ -263,6 +263,9 @@ export interface CyrillicNumberWords {
   elliptical: RegExp;
   /** «больше сотни», «более тысячи»: a vague word read as an exact number after these. */
   exactAfter: RegExp;
+  /** «командир и 11 его подчинённых»: the one named before «и» joins the count (12). */
+  companionBefore: RegExp;
+  companionAfter: RegExp;
 }
 
 interface NumberRes { re: RegExp }
@@ -365,6 +368,10 @@ export function findCyrillicQuantities(nw: CyrillicNumberWords, sentence: string
       if (nw.partitiveAfter.test(sentence) || nw.partitiveBefore.test(beforeQ)) form = 'partitive';
       else if (nw.elliptical.test(sentence)) form = 'elliptical';
     }
+    if (n && !vague && nw.companionBefore.test(before.slice(0, q ? q.index : before.length))) {
+      nw.companionAfter.lastIndex = e;
+      if (nw.companionAfter.test(sentence)) value += 1;
+    }
     const qs = q ? s - (before.length - q.index) : s;
     out.push({ start: offset + qs, end: offset + (n ? e + n[0].length : e), value, qualifier, vague, form, category });
   }
@@ -419,6 +426,8 @@ export const RU_NUMBERS: CyrillicNumberWords = {
   partitiveBefore: /(?:из|среди)\s+(?:них|которых|этих|задержанных)[\s,—–-]*$/iu,
   elliptical: /\s+(?:были|был|была|было|будут|оказались|получили|остаются|остались|задержаны|арестованы|осуждены|отправлены)(?![\p{L}])/uy,
   exactAfter: /(?:более|больше|свыше|около|почти|порядка|менее|меньше|до|примерно|не\s+менее|не\s+меньше)\s*$/iu,
+  companionBefore: /\p{L}\s+и\s+$/u,
+  companionAfter: /\s+(?:его|её|ее|их)\s/uy,
 };
 
 export const ru: LanguagePack = cyrillicPack('ru', RU_DATES, RU_NUMBERS);

@@ -42,6 +42,8 @@ const UK_NUMBERS: CyrillicNumberWords = {
   partitiveBefore: /(?:з|із|серед)\s+(?:них|яких|цих|затриманих)[\s,—–-]*$/iu,
   elliptical: /\s+(?:були|був|була|було|будуть|опинилися|отримали|залишаються|залишилися|затримані|заарештовані|засуджені|відправлені)(?![\p{L}])/uy,
   exactAfter: /(?:понад|більше|більш|близько|майже|приблизно|менше|менш|до|не\s+менше|щонайменше)\s*$/iu,
+  companionBefore: /\p{L}\s+(?:і|й|та)\s+$/u,
+  companionAfter: /\s+(?:його|її|їх|їхніх)\s/uy,
 };
 
 export const uk: LanguagePack = cyrillicPack('uk', UK_DATES, UK_NUMBERS);
