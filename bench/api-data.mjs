@@ -5,6 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 
+// A separate hash of the row number per attribute, so no two attributes are correlated
+// (a scan in date order must not find a search word only on a few days).
+const h = (salt) => `(hashtext('${salt}' || g::text)::bigint & 2147483647)`;
+
 export async function generateEvents(exec, N, onProgress) {
   const regions = JSON.parse(readFileSync(new URL('../src/extract/data/regions.json', import.meta.url), 'utf8')).regions.map((r) => r.code);
   // Words with very different frequencies, so searches range from rare to common.
@@ -17,15 +21,15 @@ export async function generateEvents(exec, N, onProgress) {
       INSERT INTO events (kind, type, date_start, date_precision, country, region, settlement, counts, certainty, summary, search_text, status)
       SELECT CASE WHEN g % 50 = 0 THEN 'tally' ELSE 'incident' END,
              (ARRAY['protest','symbolic','arson','sabotage','armed_attack','refusal','mutiny','desertion','draft_evasion','self_harm',
-                    'civil_resistance','detention','prosecution','legislation','mobilisation'])[1 + (hashint % 15)::int],
-             to_char(date '2022-02-24' + (hashint % 1400)::int, 'YYYY-MM-DD'), 'day',
+                    'civil_resistance','detention','prosecution','legislation','mobilisation'])[1 + (${h('t')} % 15)::int],
+             to_char(date '2022-02-24' + (${h('d')} % 1400)::int, 'YYYY-MM-DD'), 'day',
              split_part(reg, '-', 1), reg, 'Town ' || (hashint % 5000),
              jsonb_build_object('detained', hashint % 7),
              'reported', 'Generated event ' || g,
-             'Generated event ' || g || ' ' || ($2::text[])[1 + (hashint % 10)::int] || ' ' || ($2::text[])[11 + ((hashint / 7) % 10)::int] ||
-               CASE WHEN hashint % 200 = 3 THEN ' саботаж' ELSE '' END,
-             CASE WHEN hashint % 10 = 0 THEN 'draft' ELSE 'published' END
-      FROM (SELECT g, (hashtext(g::text)::bigint & 2147483647) AS hashint, ($3::text[])[1 + ((hashtext('r' || g::text)::bigint & 2147483647) % $4)::int] AS reg
+             'Generated event ' || g || ' ' || ($2::text[])[1 + (${h('w1')} % 10)::int] || ' ' || ($2::text[])[11 + (${h('w2')} % 10)::int] ||
+               CASE WHEN ${h('w3')} % 200 = 0 THEN ' саботаж' ELSE '' END,
+             CASE WHEN ${h('s')} % 10 = 0 THEN 'draft' ELSE 'published' END
+      FROM (SELECT g, ${h('n')} AS hashint, ($3::text[])[1 + (${h('r')} % $4)::int] AS reg
             FROM generate_series($1::int + 1, $1::int + $5::int) g) s`,
       [done, words, regions, regions.length, n]);
     onProgress?.(done + n);

@@ -27,6 +27,7 @@ import { eventsPage } from './page.js';
 import { rateLimit, type RateLimit } from './ratelimit.js';
 import { ratePer100k, regionTable } from './regions.js';
 import { staticResponse, type StaticFile } from './static.js';
+import { answerCache } from './cache.js';
 import { reviewRoutes } from './review-routes.js';
 import { dayOf, FILTER_PARAMS, filterOf, ID_PARAM } from './filter-params.js';
 
@@ -42,7 +43,7 @@ export interface AppOptions {
   apiPerMinute?: number;
   /** Login attempts per 15 minutes per client and per user name. */
   loginPer15Min?: number;
-  /** Seconds a public aggregate answer may be reused (0: never); state changes clear it. */
+  /** Seconds a public aggregate, tally or report answer may be reused (0: never); changes through the API clear it. */
   aggregateCacheSeconds?: number;
 }
 
@@ -63,9 +64,11 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
   const localCsrf = newToken();
   const apiLimit: RateLimit | null = (opts.apiPerMinute ?? 600) > 0 ? rateLimit(opts.apiPerMinute ?? 600, 60_000) : null;
   const loginLimit = rateLimit(opts.loginPer15Min ?? 10, 15 * 60_000);
-  const cacheTtl = (opts.aggregateCacheSeconds ?? 10) * 1000;
-  const cache = new Map<string, { at: number; body: unknown }>();
+  const cache = answerCache((opts.aggregateCacheSeconds ?? 10) * 1000);
   const clearCache = (): void => cache.clear();
+  /** The public's answers come from the cache; editors (who may see drafts) always query. */
+  const cachedFor = <T>(c: ApiContext, compute: () => Promise<T>): Promise<T> =>
+    c.get('editor') ? compute() : cache.get(`${c.req.path}${new URL(c.req.url).search}`, compute);
 
   const clientOf = (c: ApiContext): string => {
     try {
@@ -250,24 +253,19 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
     const by = p.by as GroupKey[];
     if (by.length > 2) throw new LetopisError('USAGE', 'by: at most two keys', { param: 'by' });
     const filter = filterOf(p, c.get('editor'));
-    const cacheKey = c.get('editor') || cacheTtl === 0 ? null : new URL(c.req.url).search;
-    const hit = cacheKey !== null ? cache.get(cacheKey) : undefined;
-    if (hit && Date.now() - hit.at < cacheTtl) return c.json(hit.body);
-    const rows = await aggregateEvents(store.db, filter, by);
-    const regionAt = by.indexOf('region');
-    const body = {
-      by,
-      rows: rows.map((r) => {
-        if (regionAt < 0) return r;
-        const code = r.key[regionAt] ?? null;
-        return { ...r, population: code ? regionTable().get(code)?.population ?? null : null, rate_per_100k: ratePer100k(r.events, code) };
-      }),
-      total: rows.reduce((n, r) => n + r.events, 0),
-    };
-    if (cacheKey !== null) {
-      if (cache.size > 1000) cache.clear();
-      cache.set(cacheKey, { at: Date.now(), body });
-    }
+    const body = await cachedFor(c, async () => {
+      const rows = await aggregateEvents(store.db, filter, by);
+      const regionAt = by.indexOf('region');
+      return {
+        by,
+        rows: rows.map((r) => {
+          if (regionAt < 0) return r;
+          const code = r.key[regionAt] ?? null;
+          return { ...r, population: code ? regionTable().get(code)?.population ?? null : null, rate_per_100k: ratePer100k(r.events, code) };
+        }),
+        total: rows.reduce((n, r) => n + r.events, 0),
+      };
+    });
     return c.json(body);
   });
 
@@ -286,10 +284,10 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
   async (c) => {
     const p = c.get('query');
     const f = filterOf(p, c.get('editor'));
-    const series = await listTallySeries(store, {
+    const series = await cachedFor(c, () => listTallySeries(store, {
       type: f.type, region: f.region, from: f.from, to: f.to, status: f.status,
       measure: p.measure as string[] | undefined, country: p.country as string | undefined,
-    });
+    }));
     return c.json({ series });
   });
 
@@ -308,10 +306,10 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
       if (p[k] === 'true' && !c.get('editor')) throw new LetopisError('FORBIDDEN', `${k}: editors only`, { param: k });
     }
     const { buildReport } = await import('../report/report.js');
-    const report = await buildReport(store, {
+    const report = await cachedFor(c, () => buildReport(store, {
       from: p.from as string, to: p.to as string, type: p.type as string[] | undefined, region: p.region as string[] | undefined,
       includeDrafts: p.drafts === 'true', names: p.names === 'true',
-    });
+    }));
     return c.json(report);
   });
 

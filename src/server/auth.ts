@@ -6,7 +6,7 @@
 import { createHash, randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { LetopisError } from '../errors.js';
 import {
-  countActiveUsers, deleteSession, findSession, findUserByName, insertSession, insertUser, setUserPassword,
+  countActiveUsers, deleteExpiredSessions, deleteSession, findSession, findUserByName, insertSession, insertUser, setUserPassword,
   type SessionUser, type Store,
 } from '../store/index.js';
 import type { UserRow } from '../store/users.js';
@@ -82,6 +82,7 @@ export async function login(store: Store, name: string, password: string): Promi
   if (!(await verifyPassword(password, user.password_hash))) return null;
   const token = newToken();
   const csrf = newToken();
+  await deleteExpiredSessions(store.db); // logins are rare: a good moment to sweep
   await insertSession(store.db, tokenHash(token), user.id, csrf, new Date(Date.now() + SESSION_HOURS * 3600_000));
   return { token, csrf, user: { name: user.name, role: user.role } };
 }

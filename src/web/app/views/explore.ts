@@ -68,7 +68,7 @@ function filterForm(f: Filters, editor: boolean, go: (c: Record<string, string |
   const form = h('form', { class: 'filters', role: 'search' },
     q, type, h('label', null, t.from, ' ', from), h('label', null, t.to, ' ', to), kind, status,
     h('button', { type: 'submit' }, t.search),
-    location.search ? h('a', { href: '/', 'data-nav': true, class: 'clear' }, t.clear) : null);
+    Object.keys(filtersFrom(location.search)).length ? h('a', { href: '/', 'data-nav': true, class: 'clear' }, t.clear) : null);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     go({ q: q.value.trim() || undefined, type: type.value || undefined, from: from.value || undefined, to: to.value || undefined, kind: kind.value || undefined, status: status?.value || undefined });
