@@ -171,6 +171,8 @@ function processSentence(
     hits.push({ ...h, clause, quantity: null });
   }
   if (hits.length === 0) return [];
+  // "set himself on fire in protest against": the protest is the purpose of the other act.
+  if (hits.some((h) => h.def.modifier) && hits.some((h) => !h.def.modifier)) hits.splice(0, hits.length, ...hits.filter((h) => !h.def.modifier));
   // A law's description ("threatens men who illegally leave with 10 years") names offences, not events.
   if (hits.some((h) => h.def.standalone)) hits.splice(0, hits.length, ...hits.filter((h) => h.def.standalone));
 

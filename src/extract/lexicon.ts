@@ -6,7 +6,7 @@ import { readDataFile } from './datafiles.js';
 import { COUNT_KEYS, EVENT_TYPES, QUALIFIERS, isEventType } from './record.js';
 import type { CountKey, EventType, Lang, Qualifier } from './record.js';
 
-export type TriggerEntry = string | { re: string; weak?: boolean; standalone?: boolean; measure?: string; note?: string };
+export type TriggerEntry = string | { re: string; weak?: boolean; standalone?: boolean; modifier?: boolean; measure?: string; note?: string };
 interface FilterEntry { re: string; weakOnly?: boolean; types?: string[]; note?: string }
 
 /** The JSON file as an editor writes it (see data/lexicon.en.json and README.md). */
@@ -57,6 +57,8 @@ export interface TriggerDef {
   type: EventType;
   weak: boolean;
   standalone: boolean;
+  /** Describes the purpose of another act ("in protest against"): dropped when the sentence has another trigger. */
+  modifier: boolean;
   measure: CountKey | null;
   source: string;
 }
@@ -226,6 +228,7 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
         type: type as EventType,
         weak: spec.weak === true,
         standalone: spec.standalone === true,
+        modifier: spec.modifier === true,
         measure: (spec.measure as CountKey | undefined) ?? null,
         source: spec.re,
       });

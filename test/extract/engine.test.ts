@@ -145,3 +145,34 @@ describe('slots', () => {
     expect(r.place).toMatchObject({ country: 'RU', region: 'RU-VOR', settlement: 'Voronezh' });
   });
 });
+
+describe('protest forms and purposes', () => {
+  it('signs, chants and clashes make a protest', () => {
+    expect(run('Dozens of women gathered in the central square of Nalchik holding placards reading "No to war".').map((r) => r.type)).toEqual(['protest']);
+    expect(only('Protesters clashed with police in Makhachkala on September 25.', 'protest').date.start).toBe('2022-09-25');
+  });
+  it('a slogan is not an event, and "in protest against" is the purpose of another act', () => {
+    expect(run('Several hundred people blocked the federal highway near Endirey on Sunday, chanting "No to mobilisation".').map((r) => r.type)).toEqual(['protest']);
+    expect(run('A man set himself on fire outside the town hall in Ryazan on May 2 in protest against the war.', '2022-05-10').map((r) => r.type)).toEqual(['self_harm']);
+    expect(run('In Yakutsk, about 500 women danced in a circle in protest against the call-up on September 25.').map((r) => r.type)).toEqual(['protest']);
+  });
+});
+
+describe('more event forms', () => {
+  it('shooting inside an enlistment office is an armed attack', () => {
+    expect(only('On September 26, a local man opened fire in the enlistment office in Ust-Ilimsk, seriously wounding the commissar.', 'armed_attack'))
+      .toMatchObject({ target: 'enlistment_office', date: { start: '2022-09-26' } });
+  });
+  it('fleeing abroad from the call-up is draft evasion; the announcement itself is background', () => {
+    expect(run('Tens of thousands of Russians fled to Georgia and Kazakhstan after the mobilisation was announced.').map((r) => r.type)).toEqual(['draft_evasion']);
+  });
+  it('forced conscription in occupied territory is mobilisation', () => {
+    expect(run('The occupation authorities in the Zaporizhzhia region have started forcibly conscripting local men.').map((r) => r.type)).toEqual(['mobilisation']);
+  });
+  it('a particular person anchors an undated, unplaced event', () => {
+    expect(run('A woman was fined 50,000 roubles for a green ribbon on her bag.').map((r) => r.type)).toEqual(['prosecution']);
+  });
+  it('generic remarks are not events even next to real ones', () => {
+    expect(run('Not all the men who try to leave the country illegally should be considered deserters.')).toEqual([]);
+  });
+});
