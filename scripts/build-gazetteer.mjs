@@ -9,7 +9,9 @@
  * otherwise the populations of the previous settlements.json are carried over. Pass --no-population
  * to build without either.
  *
- *   node scripts/build-gazetteer.mjs [--check]     (--check: exit 1 if the checked-in file differs)
+ *   npm run build && node scripts/build-gazetteer.mjs [--check] [--no-index]
+ *   (--check: exit 1 if the checked-in settlements.json differs; the index is written from the
+ *   compiled finder in dist/, so build first)
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -222,6 +224,16 @@ ${rows.map((r) => '    ' + line(r)).join(',\n')}
   ]
 }
 `;
+// 7. The finder's index (settlements.index.json), built by the compiled finder itself so that the
+// two can never disagree; needs `npm run build` first.
+async function indexText() {
+  const built = root + 'dist/extract/gazetteer.js';
+  if (!existsSync(built)) return null;
+  const { buildIndexFile } = await import(built);
+  return buildIndexFile();
+}
+
+const INDEX = DATA + 'settlements.index.json';
 if (args.has('--check')) {
   const cur = existsSync(OUT) ? readFileSync(OUT, 'utf8') : '';
   if (cur !== doc) { console.error('settlements.json is out of date: run node scripts/build-gazetteer.mjs'); process.exit(1); }
@@ -230,4 +242,11 @@ if (args.has('--check')) {
   writeFileSync(OUT, doc);
   const curated = rows.filter((r) => r.flags & S_CURATED).length;
   console.log(`wrote ${OUT}: ${rows.length} settlements (${curated} curated, ${rows.filter((r) => r.flags & S_WEAK).length} weak), populations from ${popSource}`);
+  const idx = args.has('--no-index') ? null : await indexText();
+  if (idx) {
+    writeFileSync(INDEX, idx);
+    console.log(`wrote ${INDEX} (${(idx.length / 1024).toFixed(0)} KB)`);
+  } else {
+    console.warn('settlements.index.json not written (run npm run build first): the finder builds its index at load until it is.');
+  }
 }

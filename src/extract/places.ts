@@ -114,7 +114,7 @@ function tokenize(text: string, g: Gazetteer): Tok[] {
     let raw = text.slice(start, end);
     let poss = false;
     // "Moscow's" is Moscow, but "Engel's" (a romanised soft sign) is Engels.
-    if (end - start > 3 && (text.charCodeAt(end - 1) | 0x20) === 0x73 && isApostrophe(text.charCodeAt(end - 2)) && text.charCodeAt(start) < 0x80 && !g.forms.has(keyOf(raw))) {
+    if (end - start > 3 && (text.charCodeAt(end - 1) | 0x20) === 0x73 && isApostrophe(text.charCodeAt(end - 2)) && text.charCodeAt(start) < 0x80 && !g.forms.has(keyOf(raw)) && !g.root.has(keyOf(raw))) {
       end -= 2;
       raw = raw.slice(0, -2);
       poss = true;
@@ -138,25 +138,39 @@ function lemmasOf(g: Gazetteer, key: string): string | string[] | undefined {
 
 /** The longest name starting at token i, with every reference that ends there. */
 function longestAt(g: Gazetteer, toks: Tok[], i: number): Match | null {
-  const l0 = lemmasOf(g, toks[i]!.key);
-  if (l0 === undefined) return null;
+  const key0 = toks[i]!.key;
+  const l0 = lemmasOf(g, key0);
+  const n0 = g.root.get(key0);
+  if (l0 === undefined && n0 === undefined) return null;
   let best: Match | null = null;
   const visit = (node: TrieNode, j: number): void => {
     if (node.refs) {
       if (!best || j > best.j) best = { i, j, refs: [...node.refs] };
       else if (j === best.j) for (const r of node.refs) if (!best.refs.includes(r)) best.refs.push(r);
     }
-    if (!node.next || j + 1 >= toks.length || j + 1 - i >= MAX_WORDS) return;
+    const next = node.next;
+    if (!next || j + 1 >= toks.length || j + 1 - i >= MAX_WORDS) return;
     const t = toks[j + 1]!;
-    if (!t.join) return;
+    const self = next.get(t.key);
     const ls = lemmasOf(g, t.key);
+    if (self === undefined && ls === undefined) return;
+    if (!t.join) return;
+    if (self) visit(self, j + 1);
     if (ls === undefined) return;
-    if (typeof ls === 'string') { const c = node.next.get(ls); if (c) visit(c, j + 1); }
-    else for (const l of ls) { const c = node.next.get(l); if (c) visit(c, j + 1); }
+    if (typeof ls === 'string') { const c = next.get(ls); if (c) visit(c, j + 1); }
+    else for (const l of ls) { const c = next.get(l); if (c) visit(c, j + 1); }
   };
+  if (n0) visit(n0, i);
   if (typeof l0 === 'string') { const n = g.root.get(l0); if (n) visit(n, i); }
-  else for (const l of l0) { const n = g.root.get(l); if (n) visit(n, i); }
+  else if (l0) for (const l of l0) { const n = g.root.get(l); if (n) visit(n, i); }
   return best;
+}
+
+/** The word is (a case form of) one of the nominatives in the set. */
+function formOf(g: Gazetteer, key: string, set: Set<string>): boolean {
+  if (set.has(key)) return true;
+  const ls = lemmasOf(g, key);
+  return ls !== undefined && (typeof ls === 'string' ? set.has(ls) : ls.some((l) => set.has(l)));
 }
 
 const CONJ = new Set(['и', 'і', 'та', 'й', 'and', 'or', 'или', 'або', 'ды', 'і']);
@@ -166,8 +180,7 @@ function regionNounFollows(g: Gazetteer, toks: Tok[], j: number): boolean {
   for (let k = j + 1; k < toks.length && k <= j + 7; k++) {
     const t = toks[k]!;
     if (!/^[\s,\u00a0-]*$/.test(t.gap)) return false;
-    const ls = lemmasOf(g, t.key);
-    if (ls !== undefined && (typeof ls === 'string' ? g.typeNouns.has(ls) : ls.some((l) => g.typeNouns.has(l)))) return true;
+    if (formOf(g, t.key, g.typeNouns)) return true;
     if (!t.upper && !CONJ.has(t.key)) return false;
   }
   return false;
@@ -255,14 +268,10 @@ function candidates(g: Gazetteer, toks: Tok[], m: Match): Raw | null {
 function personName(g: Gazetteer, toks: Tok[], m: Match, cue: boolean): boolean {
   const S = g.settlements;
   const key = m.i === m.j ? toks[m.i]!.key : toks.slice(m.i, m.j + 1).map((t) => t.key).join(' ');
-  const ls = m.i === m.j ? lemmasOf(g, key) : undefined;
-  const inSet = (set: Set<string>): boolean =>
-    set.has(key) || (ls !== undefined && (typeof ls === 'string' ? set.has(ls) : ls.some((l) => set.has(l))));
+  const inSet = (set: Set<string>): boolean => (m.i === m.j ? formOf(g, key, set) : set.has(key));
   const next = toks[m.j + 1];
   if (next && inSet(S.firstNames) && next.upper && spacesOnly(next.text, next.prevEnd, next.start, false) && next.prevEnd < next.start) {
-    const nl = lemmasOf(g, next.key);
-    const isTypeNoun = nl !== undefined && (typeof nl === 'string' ? g.typeNouns.has(nl) : nl.some((l) => g.typeNouns.has(l)));
-    if (!isTypeNoun) return true;
+    if (!formOf(g, next.key, g.typeNouns)) return true;
   }
   const prev = toks[m.i - 1];
   const t = toks[m.i]!;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { pkgPath } from '../../src/paths.js';
-import { validateCountries, validateRegions, validateSettlements, getGazetteer, S_CURATED } from '../../src/extract/gazetteer.js';
+import { validateCountries, validateRegions, validateSettlements, getGazetteer, indexIsCurrent, resetGazetteer, S_CURATED } from '../../src/extract/gazetteer.js';
 import { findPlaces, listRegions, lookupSettlement } from '../../src/extract/places.js';
 import { normBase, normWord, phraseForms } from '../../src/extract/gazetteer-morph.js';
 
@@ -118,6 +118,32 @@ describe('settlements', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('settlements.index.json (the prebuilt index)', () => {
+  it('matches the data files and the indexing code', () => {
+    expect(indexIsCurrent(), 'stale: run npm run build && node scripts/build-gazetteer.mjs').toBe(true);
+  });
+
+  it('gives the same places as an index built at load', () => {
+    const text = [
+      "Police in Mordovia's town of Ruzaevka, the Belgorod and Kursk regions, Kharkov and St. Petersburg.",
+      'в подмосковных Луховицах, из Усть-Илимска Иркутской области, в Самарской и Саратовской областях, в Кимовске',
+      'у Мордовії, в Світлогорському районі, з Криму до Польщі; ў Мінску і ў Брэсце.',
+    ].join('\n');
+    resetGazetteer();
+    const fromFile = getGazetteer();
+    const a = findPlaces(text, 'en');
+    resetGazetteer({ useIndex: false });
+    const built = getGazetteer();
+    const b = findPlaces(text, 'en');
+    resetGazetteer();
+    expect(b).toEqual(a);
+    expect(a.length).toBeGreaterThan(15);
+    expect(built.forms.size).toBe(fromFile.forms.size);
+    expect(built.root.size).toBe(fromFile.root.size);
+    expect(built.guess.size).toBe(fromFile.guess.size);
   });
 });
 
