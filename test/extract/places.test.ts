@@ -127,6 +127,15 @@ describe('findPlaces: English', () => {
     ]);
   });
 
+  it('reads macro-regions and breakaway territories as their country', () => {
+    expectPlaces('Partisans in Donbas and Siberia; refugees in Transnistria and South Ossetia.', 'en', [
+      { text: 'Donbas', level: 'country', country: 'UA', region: null },
+      { text: 'Siberia', level: 'country', country: 'RU' },
+      { text: 'Transnistria', level: 'country', country: 'MD' },
+      { text: 'South Ossetia', level: 'country', country: 'GE' },
+    ]);
+  });
+
   it('finds countries, and demonyms only as weak hints', () => {
     const got = expectPlaces('Many fled to Georgia, Kazakhstan and Armenia; Russian border guards checked phones.', 'en', [
       { text: 'Georgia', level: 'country', country: 'GE' },
