@@ -6,7 +6,7 @@
 import { LetopisError } from '../errors.js';
 import { EVENT_TYPES } from '../extract/record.js';
 import { validateFilter } from '../query/events.js';
-import { eventPagesByDate, type BriefSource, type ExportEventRow } from '../store/export.js';
+import { eventPages, type BriefSource, type ExportEventRow } from '../store/export.js';
 import type { EventFilter, EventStatus, Store } from '../store/index.js';
 import { countByRegion, countByType, countByWeek } from '../store/report.js';
 import { sourceLink } from './export.js';
@@ -159,7 +159,9 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
     }
     return ns;
   };
-  const view = (e: ExportEventRow, src: BriefSource[]): ReportEvent => ({
+  // Citations are numbered later, in reading order.
+  const pending = new Map<ReportEvent, BriefSource[]>();
+  const view = (e: ExportEventRow): ReportEvent => ({
     id: e.id,
     date: { start: e.date_start, end: e.date_end, precision: e.date_precision },
     place: { settlement: e.settlement, region: e.region, country: e.country },
@@ -168,26 +170,35 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
     disputed: e.disputed,
     independent_sources: e.independent_sources,
     status: e.status,
-    cites: cite(src),
+    cites: [],
   });
 
-  const byType = new Map<string, ReportEvent[]>();
+  function track<T extends ReportEvent>(src: BriefSource[], v: T): T {
+    pending.set(v, src);
+    return v;
+  }
+  // Read by id (the primary key: every page costs the same), then put in date order here.
+  const byType = new Map<string, { lo: string; e: ReportEvent }[]>();
   const tallies: ReportTally[] = [];
-  for await (const page of eventPagesByDate(db, filter)) {
+  for await (const page of eventPages(db, filter, 'brief')) {
     for (const e of page.events) {
       const src = page.sources.get(e.id) ?? [];
       if (e.kind === 'tally') {
-        tallies.push({ ...view(e, src), type: e.type, measure: e.measure, value: e.value, qualifier: e.qualifier, claimedBy: e.attribution.map(clean) });
+        tallies.push(track(src, { ...view(e), type: e.type, measure: e.measure, value: e.value, qualifier: e.qualifier, claimedBy: e.attribution.map(clean) }));
         continue;
       }
       const list = byType.get(e.type) ?? [];
-      list.push(view(e, src));
+      list.push({ lo: e.date_lo ?? '', e: track(src, view(e)) });
       byType.set(e.type, list);
     }
   }
-  const sections = EVENT_TYPES.filter((t) => byType.has(t)).map((t) => ({ type: t, events: byType.get(t)! }));
+  const byDate = (a: { lo: string }, b: { lo: string }): number => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+  const sections = EVENT_TYPES.filter((t) => byType.has(t)).map((t) => ({ type: t, events: byType.get(t)!.sort((a, b) => byDate(a, b) || a.e.id - b.e.id).map((x) => x.e) }));
   // Tallies in their own order: largest claim first within a measure, as compilers quote them.
   tallies.sort((a, b) => (a.measure ?? '').localeCompare(b.measure ?? '') || (b.value ?? 0) - (a.value ?? 0) || a.id - b.id);
+  for (const s of sections) for (const e of s.events) e.cites = cite(pending.get(e) ?? []);
+  for (const t of tallies) t.cites = cite(pending.get(t) ?? []);
+  pending.clear();
 
   const regions: RegionRow[] = byRegion
     .map((r) => {

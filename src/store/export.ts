@@ -99,41 +99,23 @@ async function withSources<M extends SourceMode>(db: Kysely<DB>, events: ExportE
  */
 export async function* eventPages<M extends SourceMode>(db: Kysely<DB>, filter: EventFilter, mode: M, pageSize = 5000): AsyncGenerator<EventPage<SourceOf<M>>> {
   const f: EventFilter = { ...filter, after: undefined, limit: undefined };
-  let last = 0;
-  for (;;) {
-    const page = db.selectFrom('events').select([...COLUMNS]).where(filterWhere(f)).where('id', '>', last).orderBy('id').limit(pageSize);
+  const fetchPage = async (after: number): Promise<EventPage<SourceOf<M>>> => {
+    const page = db.selectFrom('events').select([...COLUMNS]).where(filterWhere(f)).where('id', '>', after).orderBy('id').limit(pageSize);
     const r = await db.selectFrom(page.as('x')).select(sql<string>`coalesce(json_agg(x ORDER BY x.id), '[]')::text`.as('j')).executeTakeFirstOrThrow();
     const events = JSON.parse(r.j) as ExportEventRow[];
-    if (events.length === 0) return;
-    last = events[events.length - 1]!.id;
-    yield { events, sources: await withSources(db, events, mode) };
-    if (events.length < pageSize) return;
-  }
-}
-
-/** Events of one period in date order (then id), paginated by (date_lo, id): an overview's lists. */
-export async function* eventPagesByDate(db: Kysely<DB>, filter: EventFilter, pageSize = 5000): AsyncGenerator<EventPage<BriefSource>> {
-  const f: EventFilter = { ...filter, after: undefined, limit: undefined };
-  let cursor: { date: string; id: number } | null = null;
-  for (;;) {
-    const c: { date: string; id: number } | null = cursor;
-    const page = db
-      .selectFrom('events')
-      .select([...COLUMNS])
-      .where(filterWhere(f))
-      .where('date_lo', 'is not', null)
-      .$if(c !== null, (q) => q.where(sql<boolean>`(date_lo, id) > (${c!.date}, ${c!.id})`))
-      .orderBy('date_lo')
-      .orderBy('id')
-      .limit(pageSize);
-    const r = await db.selectFrom(page.as('x')).select(sql<string>`coalesce(json_agg(x ORDER BY x.date_lo, x.id), '[]')::text`.as('j')).executeTakeFirstOrThrow();
-    const events = JSON.parse(r.j) as ExportEventRow[];
-    if (events.length === 0) return;
-    const tail = events[events.length - 1]!;
-    cursor = { date: tail.date_lo!, id: tail.id };
-    // Ids of a date-ordered page are scattered: read the sources by id list.
-    const byId = [...events].sort((a, b) => a.id - b.id);
-    yield { events, sources: await withSources(db, byId, 'brief') };
-    if (events.length < pageSize) return;
+    return { events, sources: await withSources(db, events, mode) };
+  };
+  // The next page is asked for before this one is handed out: a server works while we format.
+  let next: Promise<EventPage<SourceOf<M>>> | null = fetchPage(0);
+  try {
+    while (next) {
+      const page: EventPage<SourceOf<M>> = await next;
+      if (page.events.length === 0) return;
+      next = page.events.length < pageSize ? null : fetchPage(page.events[page.events.length - 1]!.id);
+      yield page;
+    }
+  } finally {
+    // A consumer that stops early leaves a page in flight: let it settle quietly.
+    void (next as Promise<unknown> | null)?.catch(() => undefined);
   }
 }

@@ -11,6 +11,8 @@ import { backupToFile, restoreFromFile } from '../../src/report/backup.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { seedForBackup } from './helpers.js';
 
+// PGlite opens and whole-database dumps: allow for a loaded machine.
+const SLOW = 240_000;
 const URL = process.env.LETOPIS_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function reachable(): Promise<boolean> {
@@ -79,5 +81,5 @@ describe.skipIf(!up)('backup and restore on PostgreSQL', () => {
       await backupToFile(c, f3);
     });
     expect(readFileSync(f3, 'utf8')).toBe(readFileSync(f1, 'utf8'));
-  });
+  }, SLOW);
 });

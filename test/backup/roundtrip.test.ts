@@ -8,6 +8,8 @@ import { backupToFile, restoreFromFile } from '../../src/report/backup.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { seedForBackup } from './helpers.js';
 
+// PGlite opens and whole-database dumps: allow for a loaded machine.
+const SLOW = 240_000;
 const dir = mkdtempSync(join(tmpdir(), 'letopis-backup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -51,7 +53,7 @@ describe('backup and restore on PGlite', () => {
     expect(secrets).toContain('scrypt$fake$hash-one');
     expect(secrets).not.toContain('session-token-hash-secret');
     expect(gunzipSync(readFileSync(fGz)).toString('utf8')).toBe(text);
-  });
+  }, SLOW);
 
   it('restores into an empty database, and dumping it again gives the same bytes', async () => {
     const b = await openStore({ memory: true });
@@ -96,7 +98,7 @@ describe('backup and restore on PGlite', () => {
     } finally {
       await b.close();
     }
-  });
+  }, SLOW);
 
   it('restores secrets when the backup has them', async () => {
     const c = await openStore({ memory: true });
@@ -110,5 +112,5 @@ describe('backup and restore on PGlite', () => {
     } finally {
       await c.close();
     }
-  });
+  }, SLOW);
 });

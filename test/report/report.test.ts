@@ -49,6 +49,12 @@ describe('buildReport', () => {
     expect(links).toContain('https://t.me/example_channel/101');
     expect(links).toContain('https://news.example.org/ruzaevka-fire');
     expect(report.sources.map((s) => s.n)).toEqual(report.sources.map((_, i) => i + 1));
+    // Numbered in reading order: each new citation is the next number.
+    const seen: number[] = [];
+    for (const e of [...report.sections.flatMap((x) => x.events), ...report.tallies]) for (const n of e.cites) if (!seen.includes(n)) seen.push(n);
+    expect(seen).toEqual(report.sources.map((s) => s.n));
+    const dates = report.sections.find((x) => x.type === 'protest')!.events.map((e) => e.date.start);
+    expect([...dates].sort()).toEqual(dates);
     expect(report.sections.flatMap((s) => s.events).some((e) => e.summary.includes('relay cabinet'))).toBe(false);
   });
 
