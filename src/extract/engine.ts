@@ -108,6 +108,11 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
       }
     }
     for (const p of sPlaces) st.places.push({ p, idx: s.idx, destination: lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start)) });
+    // A day told in a sentence without events still sets the paragraph's reference day.
+    if (!hits && !s.heading && !s.boilerplate && /\d/.test(text.slice(s.start, s.end))) {
+      const ds = pack.findDates(text.slice(s.start, s.end), s.start, { published, ref: st.refDay ?? published, warStart }, lex);
+      for (const d of ds) if (d.explicitDay && !d.relative && d.role === 'on') st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay;
+    }
   }
   return dedupDocument(out).map((d) => toRecord(text, d, lex));
 }
@@ -330,14 +335,18 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
   const frameStart = doc.warStart;
   const end = doc.published;
   if (kind === 'tally') {
-    const since = dates.find((d) => d.role === 'since');
-    const by = [...dates].reverse().find((d) => d.role === 'by') ?? dates.find((d) => d.role === 'on' && d.date.precision !== 'range' && !d.relative);
+    const near = (d: DateMention): number => Math.abs(d.start - h.start);
+    let since = dates.find((d) => d.role === 'since');
+    const by = [...dates].reverse().find((d) => d.role === 'by') ?? dates.find((d) => d.role === 'on' && d.date.precision !== 'range');
+    // "4,640 detained that day, the most since the invasion began": the nearer date governs the count.
+    if (since && by && by.role === 'on' && near(by) < near(since)) since = undefined;
     const period = dates.find((d) => d.role === 'on' && d.date.precision === 'range');
     // A count for one day ("on September 21, 1,300 were detained") covers that day only.
     const oneDay = !since && by && by.role === 'on' ? bounds(by.date.start!)[0] : null;
     const start = since?.date.start ?? period?.date.start ?? oneDay ?? frameStart ?? null;
     const stop = by ? bounds(by.date.end ?? by.date.start!)[1] : period?.date.end ?? end;
     if (start && stop && start > stop) return { date: { start: stop, precision: 'day' }, explicit: true };
+    if (start && start === stop) return { date: { start, end: stop, precision: 'day' }, explicit: true };
     return { date: { start: start ?? stop, end: stop, precision: start || stop ? 'range' : 'unknown' }, explicit: dates.length > 0 };
   }
   if (dates.length) {

@@ -176,3 +176,18 @@ describe('more event forms', () => {
     expect(run('Not all the men who try to leave the country illegally should be considered deserters.')).toEqual([]);
   });
 });
+
+describe('the paragraph\'s day', () => {
+  it('"that day", "the same day" and "by the end of the day" take the day told before', () => {
+    const recs = run('On Sunday, March 6, rallies took place again across the country. The monitors counted 4,640 people detained in 65 cities that day, the most since the invasion began.', '2022-03-07');
+    expect(recs.find((r) => r.type === 'detention')).toMatchObject({ kind: 'tally', value: 4640, date: { start: '2022-03-06', end: '2022-03-06' } });
+    const b = run('People came out against the war in dozens of cities on February 24. The police detained more than 1,700 people by the end of the day.', '2022-02-25');
+    expect(b.find((r) => r.type === 'detention')).toMatchObject({ kind: 'tally', value: 1700, date: { end: '2022-02-24' } });
+    const c = run('Villagers in Endirey blocked a highway on September 25. In Makhachkala, women gathered in the city centre the same day.', '2022-09-30');
+    expect(c.map((r) => [r.type, r.date.start])).toEqual([['protest', '2022-09-25'], ['protest', '2022-09-25']]);
+  });
+  it('a day told in a sentence without events still dates what follows', () => {
+    const r = run('It was March 6 in Kazan, a cold Sunday. That day, police detained 30 people near the Kremlin.', '2022-03-10');
+    expect(r[0]).toMatchObject({ type: 'detention', date: { start: '2022-03-06' } });
+  });
+});

@@ -168,6 +168,9 @@ const RULES: Rule[] = [
       if (u.startsWith('month')) return { date: { start: addMonths(r, -n).slice(0, 7), precision: 'month' }, relative: true };
       return { date: { start: String(Number(r.slice(0, 4)) - n), precision: 'year' }, relative: true };
     } },
+  // the same day, that day, by the end of the day: the paragraph's reference day
+  { re: /\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+end\s+of\s+the\s+day|that\s+evening|that\s+night)\b/gi,
+    resolve: (_m, c) => { const r = refDay(c); return r ? { date: { start: r, precision: 'day' }, relative: true } : null; } },
   { re: /\b(yesterday|today|the day before yesterday|last night|this morning|tonight)\b/gi,
     resolve: (m, c) => {
       const r = refDay(c); if (!r) return null;
@@ -205,7 +208,7 @@ const SINCE_BEFORE = /\b(?:since|starting|beginning)\s+(?:the\s+)?$/i;
 
 const MONTH_GATE = new RegExp(`${MONTH}`);
 const WAR_GATE = /war|invasion|hostilities|operation|aggression|conflict|fighting|invaded|first\s+day/i;
-const REL_GATE = /\b(?:last|past|previous|ago|yesterday|today|tonight|night|morning|earlier|this|on|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i;
+const REL_GATE = /\b(?:last|past|previous|ago|yesterday|today|tonight|night|morning|evening|day|earlier|this|that|same|on|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i;
 const DAY_GATE = /\b(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/;
 
 /** Which cheap test a rule needs, read off its pattern once. */
