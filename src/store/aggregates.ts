@@ -22,24 +22,34 @@ function groupExpr(k: GroupKey): RawBuilder<string | null> {
     case 'region': return sql<string | null>`region`;
     case 'country': return sql<string | null>`country`;
     case 'month': return sql<string | null>`left(date_lo, 7)`;
-    case 'week': return sql<string | null>`to_char(date_trunc('week', date_lo::date), 'YYYY-MM-DD')`;
+    case 'week': return sql<string | null>`date_trunc('week', date_lo::date)::date::text`;
   }
 }
 
 /**
  * Count events matching the filter, grouped by one or two keys (e.g. week then type for a timeline).
- * The filter's limit and cursor are ignored.
+ * The filter's limit and cursor are ignored. Without sums, `counts` comes back empty.
  */
-export async function aggregateEvents(db: Kysely<DB>, filter: EventFilter, by: GroupKey[]): Promise<AggregateRow[]> {
+export async function aggregateEvents(db: Kysely<DB>, filter: EventFilter, by: GroupKey[], withSums = true): Promise<AggregateRow[]> {
   const f: EventFilter = { ...filter, after: undefined, limit: undefined };
-  const keys = by.map((k, i) => sql`${groupExpr(k)}`.as(`k${i}`));
-  const sums = COUNT_KEYS.map((c) => sql<number | null>`sum((counts->>${sql.lit(c)})::float8)`.as(`c_${c}`));
-  let q = db
+  // Two stages: group the matching rows by the plain columns first (cheap), then compute weeks and
+  // months once per distinct day rather than once per event.
+  const columns = [...new Set(by.map((k) => (k === 'week' || k === 'month' ? 'date_lo' : k)))];
+  // Each sum reads the JSON of every row: most of the query's cost, so callers that only count skip them.
+  const countKeys = withSums ? COUNT_KEYS : [];
+  const inner = db
     .selectFrom('events')
-    .select(keys)
-    .select(sql<number>`count(*)::int`.as('n'))
-    .select(sums)
-    .where(filterWhere(f));
+    .select(columns.map((c) => sql.ref(c).as(c)))
+    .select(sql<number>`count(*)`.as('n'))
+    .select(countKeys.map((c) => sql<number | null>`sum((counts->>${sql.lit(c)})::float8) FILTER (WHERE counts <> '{}')`.as(`c_${c}`)))
+    .where(filterWhere(f))
+    .groupBy(columns.map((c) => sql.ref(c)) as never)
+    .as('g');
+  let q = db
+    .selectFrom(inner)
+    .select(by.map((k, i) => sql`${groupExpr(k)}`.as(`k${i}`)))
+    .select(sql<number>`sum(n)::int`.as('n'))
+    .select(countKeys.map((c) => sql<number | null>`sum(${sql.ref(`c_${c}`)})`.as(`c_${c}`)));
   for (let i = 0; i < by.length; i++) q = q.groupBy(sql.ref(`k${i}`) as never).orderBy(sql.ref(`k${i}`) as never);
   const rows = (await q.execute()) as unknown as Record<string, string | number | null>[];
   return rows.map((r) => {

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { letopis, start } from '../helpers/cli.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'letopis-serve-'));
+// Each command opens an embedded database (seconds each on a busy machine).
+const SLOW = 240_000;
 
 describe('letopis serve', () => {
   it('refuses a non-loopback address without accounts, saying how to create one; then serves with login', async () => {
@@ -35,7 +37,7 @@ describe('letopis serve', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
-  });
+  }, SLOW);
 
   it('lets `letopis ingest --server` add documents with the token serve leaves in the data folder', async () => {
     const data = tmp();
@@ -54,5 +56,5 @@ describe('letopis serve', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
-  });
+  }, SLOW);
 });

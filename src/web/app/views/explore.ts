@@ -31,8 +31,8 @@ export async function explore(main: HTMLElement, navigate: Navigate): Promise<vo
   const mapFilters: Filters = { ...f, region: undefined };
   const [regions, weekly, byRegion, page] = await Promise.all([
     loadRegions(),
-    get<{ rows: AggregateRow[]; total: number }>(`/api/aggregates${apiQuery(f, { by: 'week,type' })}`),
-    get<{ rows: AggregateRow[] }>(`/api/aggregates${apiQuery(mapFilters, { by: 'region' })}`),
+    get<{ rows: AggregateRow[]; total: number }>(`/api/aggregates${apiQuery(f, { by: 'week,type', sums: 'false' })}`),
+    get<{ rows: AggregateRow[] }>(`/api/aggregates${apiQuery(mapFilters, { by: 'region', sums: 'false' })}`),
     get<{ events: EventView[]; next: string | null }>(`/api/events${apiQuery(f, { limit: '100' })}`),
   ]);
 
