@@ -74,6 +74,8 @@ export const MATCH_THRESHOLD = 4.5;
 export const TALLY_VALUE_TOLERANCE = 0.05;
 /** ...and their "as of" days by at most this many days. */
 export const TALLY_ASOF_DAYS = 7;
+/** How much better the best cluster must fit a record without a settlement than the next one. */
+export const AMBIGUITY_MARGIN = 1;
 /** Day-precision dates may differ by one day (time zones, "the night of"). */
 const DAY_SLACK = 1;
 
@@ -106,7 +108,8 @@ export function matchScore(a: Features, b: Features): number {
   // Place: the more specific the agreement, the stronger.
   if (a.settlement && b.settlement) s += 3;
   else if (a.region && b.region) s += 1.5;
-  else if (a.country && b.country && !a.region && !b.region) s += 1.5;
+  // Two country-wide reports of one type on one day are often one wave, but not reliably: weak.
+  else if (a.country && b.country && !a.region && !b.region) s += 0.5;
   else if (!a.country || !b.country) s -= 0.5;
   if (a.kind === 'tally') {
     // Compatible tallies already agree on measure, value and "as of" day.
@@ -150,7 +153,6 @@ interface Cluster {
   env: Features;
   reps: Features[];
   size: number;
-  keys: Set<string>;
   /** Documents with a record in the cluster. */
   docs: number[];
 }
@@ -187,7 +189,6 @@ export interface ResolveDecision {
 export class MemoryResolver {
   private clusters: Cluster[] = [];
   private buckets = new Map<string, number[]>();
-  private regionsOf = new Map<string, Set<string>>();
   private stamp: Int32Array = new Int32Array(1024);
   private gen = 0;
   comparisons = 0;
@@ -199,39 +200,53 @@ export class MemoryResolver {
   private static baseKeys(f: Features): string[] {
     const base = `${f.kind}|${f.group}|${f.country ?? ''}`;
     if (f.lo === null) return [`${base}|u`];
+    if (f.kind === 'tally') {
+      // One claim: same measure and an "as of" day within TALLY_ASOF_DAYS, whatever period it counts.
+      const out: string[] = [];
+      for (let w = Math.floor((f.hi! - TALLY_ASOF_DAYS) / WEEK); w <= Math.floor((f.hi! + TALLY_ASOF_DAYS) / WEEK); w++) out.push(`${base}|${f.measure ?? ''}|${w}`);
+      return out;
+    }
     if (f.hi! - f.lo > WIDE_DAYS) return [`${base}|w`];
     const out: string[] = [];
     for (let w = Math.floor((f.lo - DAY_SLACK) / WEEK); w <= Math.floor((f.hi! + DAY_SLACK) / WEEK); w++) out.push(`${base}|${w}`);
     return out;
   }
 
+  // Buckets: kind|type group|country|week, then region and settlement ('' when unknown, '*' for
+  // any). A record is compared only with clusters that could be compatible with it: the same or an
+  // unknown region and settlement; a record without a settlement reads the region's '*' bucket.
   private index(c: Cluster, f: Features): void {
+    const places = new Set<string>();
+    for (const [region, town] of [[f.region ?? '', f.settlement ?? ''], [c.env.region ?? '', c.env.settlement ?? '']] as const) {
+      places.add(`${region}|${town}`);
+      places.add(`${region}|*`);
+      places.add('*');
+    }
     for (const base of MemoryResolver.baseKeys(f)) {
-      for (const region of new Set([f.region ?? '', c.env.region ?? ''])) {
-        const key = `${base}|${region}`;
-        if (c.keys.has(key)) continue;
-        c.keys.add(key);
+      for (const place of places) {
+        const key = `${base}|${place}`;
         let list = this.buckets.get(key);
         if (!list) this.buckets.set(key, (list = []));
-        list.push(c.id);
-        let regions = this.regionsOf.get(base);
-        if (!regions) this.regionsOf.set(base, (regions = new Set()));
-        regions.add(region);
+        // A cluster already in this bucket is usually its last entry; rare repeats are skipped by the stamp.
+        if (list[list.length - 1] !== c.id) list.push(c.id);
       }
     }
   }
 
-  /** Candidate clusters sharing a bucket with f: its region and region-less ones, or every region when f has none. */
   private candidates(f: Features): number[] {
     if (++this.gen === 0x7fffffff) {
       this.stamp.fill(0);
       this.gen = 1;
     }
+    const places = !f.region
+      ? ['*']
+      : f.settlement
+        ? [`${f.region}|${f.settlement}`, `${f.region}|`, `|${f.settlement}`, '|']
+        : [`${f.region}|*`, '|*'];
     const out: number[] = [];
     for (const base of MemoryResolver.baseKeys(f)) {
-      const regions = f.region ? [f.region, ''] : [...(this.regionsOf.get(base) ?? [])];
-      for (const region of regions) {
-        for (const id of this.buckets.get(`${base}|${region}`) ?? []) {
+      for (const place of places) {
+        for (const id of this.buckets.get(`${base}|${place}`) ?? []) {
           if (this.stamp[id] === this.gen) continue;
           this.stamp[id] = this.gen;
           out.push(id);
@@ -263,12 +278,23 @@ export class MemoryResolver {
   }
 
   /**
+   * A record without a settlement that fits two clusters about equally well is ambiguous ("an arson
+   * in Mordovia on Sunday" when two are known): it stays on its own for an editor to place.
+   */
+  static ambiguous(f: Features, ms: { score: number }[]): boolean {
+    return !f.settlement && ms.length > 1 && ms[0]!.score - ms[1]!.score < AMBIGUITY_MARGIN;
+  }
+
+  /**
    * The records of one document together: strongest pairs first, at most one record of the document
    * per cluster, so a side remark ("the gunman was detained") cannot take the event that the
    * document's main record belongs to.
    */
   addDocument(fs: Features[]): ResolveDecision[] {
-    const options = fs.flatMap((f, i) => this.matches(f).map((m) => ({ i, ...m })));
+    const options = fs.flatMap((f, i) => {
+      const ms = this.matches(f);
+      return MemoryResolver.ambiguous(f, ms) ? [] : ms.map((m) => ({ i, ...m }));
+    });
     options.sort((a, b) => b.score - a.score || a.i - b.i);
     const chosen = new Map<number, { id: number; score: number }>();
     const taken = new Set<number>();
@@ -298,7 +324,7 @@ export class MemoryResolver {
       return { cluster: c.id, created: false, score: m.score };
     }
     const id = this.clusters.length;
-    const c: Cluster = { id, env: { ...f }, reps: [f], size: 1, keys: new Set(), docs: f.doc === null ? [] : [f.doc] };
+    const c: Cluster = { id, env: { ...f }, reps: [f], size: 1, docs: f.doc === null ? [] : [f.doc] };
     this.clusters.push(c);
     if (id >= this.stamp.length) {
       const bigger = new Int32Array(this.stamp.length * 2);
@@ -312,7 +338,7 @@ export class MemoryResolver {
   /** Start a cluster without matching (an event that already exists, pinned by an editor). */
   seed(f: Features): number {
     const id = this.clusters.length;
-    this.clusters.push({ id, env: { ...f }, reps: [f], size: 1, keys: new Set(), docs: f.doc === null ? [] : [f.doc] });
+    this.clusters.push({ id, env: { ...f }, reps: [f], size: 1, docs: f.doc === null ? [] : [f.doc] });
     if (id >= this.stamp.length) {
       const bigger = new Int32Array(this.stamp.length * 2);
       bigger.set(this.stamp);

@@ -74,12 +74,19 @@ interface TypeCompatFile {
 }
 
 const compat = JSON.parse(readFileSync(pkgPath('src/resolve/data/type-compat.json'), 'utf8')) as TypeCompatFile;
-const compatSet = new Set(compat.pairs.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]));
 
 /** 0: same type; 1: types two sources may give the same happening; -1: incompatible. */
+const compatOf = new Map<string, Set<string>>();
+for (const [a, b] of compat.pairs) {
+  if (!compatOf.has(a)) compatOf.set(a, new Set());
+  if (!compatOf.has(b)) compatOf.set(b, new Set());
+  compatOf.get(a)!.add(b);
+  compatOf.get(b)!.add(a);
+}
+
 export function typeDistance(a: string, b: string): 0 | 1 | -1 {
   if (a === b) return 0;
-  return compatSet.has(`${a}|${b}`) ? 1 : -1;
+  return compatOf.get(a)?.has(b) ? 1 : -1;
 }
 
 /** Connected groups of compatible types: one blocking bucket per group. */

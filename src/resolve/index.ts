@@ -16,7 +16,7 @@ import {
   supersededLinkedRecords,
 } from '../store/resolution.js';
 import { bands, isNearDuplicate, minhash, MIN_SHINGLES, shingles } from './copies.js';
-import { compatible, features, matchScore, MATCH_THRESHOLD, type Features, type MatchInput } from './core.js';
+import { compatible, features, matchScore, MATCH_THRESHOLD, MemoryResolver, type Features, type MatchInput } from './core.js';
 import { dayString, typeDistance } from './features.js';
 import { createEvent, refreshEvent } from './state.js';
 import { EVENT_TYPES } from '../extract/record.js';
@@ -147,7 +147,10 @@ export async function resolveDocumentRecords(db: Kysely<DB>, doc: DocumentRow, r
   }
   // The document's new records together: strongest matches first, one record of it per event.
   const options: { i: number; id: number; score: number }[] = [];
-  for (let i = 0; i < fresh.length; i++) for (const m of await matchingEvents(db, fresh[i]!.r, fresh[i]!.f)) options.push({ i, ...m });
+  for (let i = 0; i < fresh.length; i++) {
+    const ms = await matchingEvents(db, fresh[i]!.r, fresh[i]!.f);
+    if (!MemoryResolver.ambiguous(fresh[i]!.f, ms)) for (const m of ms) options.push({ i, ...m });
+  }
   options.sort((a, b) => b.score - a.score || a.i - b.i);
   const chosen = new Map<number, number>();
   const taken = new Set<number>();
