@@ -111,17 +111,25 @@ if (!args.has('--no-population')) {
       const e = { key: foldName(c.name), alt: c.altName ? foldName(c.altName) : '', lat: c.loc.coordinates[1], lon: c.loc.coordinates[0], population: c.population, feature: c.featureCode };
       (byRegion.get(region) ?? byRegion.set(region, []).get(region)).push(e);
     }
-    for (const r of rows) {
-      const cands = byRegion.get(r.region) ?? [];
-      const key = foldName(r.name);
-      let best = null, bestD = Infinity;
-      for (const c of cands) {
-        const d = dist(r, c);
-        const same = c.key === key || c.alt === key;
-        if ((same && d < 30) || d < 2) { const score = same ? d : d + 10; if (score < bestD) { best = c; bestD = score; } }
+    // Same name within 30 km first; then, for romanisations that differ (Svetlogorsk/Svyetlahorsk),
+    // a place within 5 km whose name starts alike. Each populated place lends its figure once, so
+    // city districts never inherit the city's population.
+    const used = new Set();
+    const pass = (accept) => {
+      for (const r of rows) {
+        if (r.population !== null) continue;
+        const key = foldName(r.name);
+        let best = null, bestD = Infinity;
+        for (const c of byRegion.get(r.region) ?? []) {
+          if (used.has(c)) continue;
+          const d = dist(r, c);
+          if (accept(key, c, d) && d < bestD) { best = c; bestD = d; }
+        }
+        if (best) { r.population = best.population; r.feature = best.feature; used.add(best); }
       }
-      if (best) { r.population = best.population; r.feature = best.feature; }
-    }
+    };
+    pass((key, c, d) => (c.key === key || c.alt === key) && d < 30);
+    pass((key, c, d) => d < 5 && key.slice(0, 2) === c.key.slice(0, 2) && Math.abs(key.length - c.key.length) <= 3);
   } else if (existsSync(OUT)) {
     popSource = 'previous settlements.json';
     const prev = new Map();
