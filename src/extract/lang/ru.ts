@@ -36,6 +36,8 @@ export interface CyrillicDateWords {
   ago: string;
   /** since the start of the war. */
   warStartPhrase: string;
+  /** Other starts of counted periods with a known day: «с начала мобилизации» (21 September 2022). */
+  sinceDays: [string, string][];
   /** «в прошлом году», «в этом месяце». */
   lastYear: string;
   thisYear: string;
@@ -156,6 +158,11 @@ function buildRules(w: CyrillicDateWords): DateRules {
     // с начала войны
     { re: re(`(?:${w.warStartPhrase})`),
       resolve: (_m, c) => (c.warStart ? { date: { start: c.warStart, precision: 'day' }, role: 'since' } : null) },
+    // с начала мобилизации: a period from a known day, once that day has come
+    ...w.sinceDays.map(([src, day]): Rule => ({
+      re: re(`(?:${src})`),
+      resolve: (_m, c) => (c.published === null || c.published >= day ? { date: { start: day, precision: 'day' }, role: 'since' } : null),
+    })),
     // за последние пять дней; за последнюю неделю; за сутки
     { re: re(`(?:${w.overLast})\\s+(?:${SMALL}\\s+)?${UNIT}`),
       resolve: (m, c) => {
@@ -401,11 +408,12 @@ const RU_DATES: CyrillicDateWords = {
   nightTo: 'на',
   rangeTo: 'по|до|и',
   relativeDays: { вчера: 1, сегодня: 0, позавчера: 2, накануне: 1, 'днём ранее': 1, 'днем ранее': 1, 'на днях': 1 },
-  lastNight: '(?:этой|минувшей|прошлой|сегодняшней)\\s+ночью|(?:минувшей|прошлой)\\s+ночи',
+  lastNight: '(?:этой|минувшей|прошлой|сегодняшней)\\s+ночью|(?:минувшей|прошлой)\\s+ночи|ночью(?!\\s+(?:на|с|со)\\s)(?!\\s+\\d)',
   overLast: 'за\\s+(?:последн\\p{L}*|прошедш\\p{L}*|минувш\\p{L}*)',
   units: { day: 'дн|ден', week: 'недел', month: 'месяц', year: 'год|лет', night24: 'сут', hour: 'час' },
   ago: 'назад',
-  warStartPhrase: '(?:с|со)\\s+(?:самого\\s+)?(?:начала|первого\\s+дня|первых\\s+дней)\\s+(?:полномасштабн\\p{L}*\\s+)?(?:войны|вторжения|СВО|спецоперации|специальной\\s+военной\\s+операции|мобилизации)|с\\s+момента\\s+(?:начала\\s+)?(?:войны|вторжения)',
+  warStartPhrase: '(?:с|со)\\s+(?:самого\\s+)?(?:начала|первого\\s+дня|первых\\s+дней)\\s+(?:полномасштабн\\p{L}*\\s+)?(?:войны|вторжения|СВО|спецоперации|специальной\\s+военной\\s+операции)|с\\s+момента\\s+(?:начала\\s+)?(?:войны|вторжения)',
+  sinceDays: [['(?:с|со)\\s+(?:начала|объявления|момента\\s+объявления)\\s+(?:частичной\\s+)?мобилизации', '2022-09-21']],
   lastYear: 'в\\s+(?:прошлом|минувшем)\\s+году',
   thisYear: 'в\\s+этом\\s+году',
   lastMonth: 'в\\s+(?:прошлом|минувшем)\\s+месяце',
