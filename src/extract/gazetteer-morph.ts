@@ -203,6 +203,11 @@ export function beForms(w: string, opts: { adjective?: boolean; indeclinable?: b
   const out = new Set([...ruForms(w, opts), ...ukForms(w, opts)]);
   if (/[бвгдзклмнпрстфхцчшў]$/.test(w)) for (const e of ['а', 'у', 'ам', 'е', 'ы']) out.add(w + e);
   if (w.endsWith('а')) for (const e of ['ы', 'е', 'у', 'ай', 'ою']) out.add(w.slice(0, -1) + e);
+  // Belarusian adjectives: Гродзенская → Гродзенскай, Мінскі → Мінскага.
+  const adj = /^(.+?)(ая|ы|і|ае|ыя|ія)$/.exec(w);
+  if (adj && opts.adjective !== false && w.length > 4) {
+    for (const e of ['ай', 'ую', 'аю', 'ага', 'аму', 'ым', 'ім', 'ых', 'іх', 'ымі', 'імі', 'ая', 'ае']) out.add(adj[1] + e);
+  }
   return [...out];
 }
 

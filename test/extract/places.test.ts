@@ -247,6 +247,11 @@ describe('findPlaces: Ukrainian and Belarusian', () => {
     expectPlaces('Затрымалі ў Мінску, у Гомелі і ў Брэсце.', 'be', [
       { text: 'Мінску', region: 'BY-HM' }, { text: 'Гомелі', region: 'BY-HO' }, { text: 'Брэсце', region: 'BY-BR' },
     ]);
+    expectPlaces('Затрыманні ў Гродзенскай вобласці і на Гомельшчыне, суд у Магілёве.', 'be', [
+      { text: 'Гродзенскай вобласці', level: 'region', region: 'BY-HR' },
+      { text: 'Гомельшчыне', level: 'region', region: 'BY-HO' },
+      { text: 'Магілёве', settlement: 'Mogilev', region: 'BY-MA' },
+    ]);
   });
 });
 
