@@ -354,7 +354,7 @@ export function getGazetteer(): Gazetteer {
  * Bump when the way names are indexed changes (Builder, morphology, folding): a checked-in
  * settlements.index.json of another version is ignored and the index is built at load instead.
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 const INDEX_FILE = 'settlements.index.json';
 
 interface Index { forms: Map<string, string | string[]>; root: Map<string, TrieNode>; guess: Map<string, number[]> }
@@ -503,7 +503,7 @@ function buildIndex(regions: RegionEntry[], countries: CountryEntry[], settlemen
         continue;
       }
       const tRef = ref;
-      for (const n of names[l] ?? []) b.addName(n, l, tRef, settlements.indeclinable[id] ? { indeclinable: true } : {});
+      for (const n of names[l] ?? []) b.addName(n, l, tRef, settlements.indeclinable[id] && l === 'ru' ? { indeclinable: true } : {});
       for (const a of settlements.adjectives[id]?.[l] ?? []) {
         b.addName(a, l, { kind: K_SETTLEMENT, id, flags: R_ADJECTIVAL | R_LOWER_OK }, { adjective: true });
       }
