@@ -75,13 +75,15 @@ try {
   console.log(`load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores (figures are wall-clock: a loaded machine lowers them)`);
 
   t = performance.now();
+  const rcpu0 = process.cpuUsage();
   const report = await buildReport(store, { from: '2022-01-01', to: '2022-12-31' });
   const built = (performance.now() - t) / 1000;
   const md = renderMarkdown(report, 'en');
   const html = renderHtml(report, 'ru');
   const total = (performance.now() - t) / 1000;
+  const rcpu = process.cpuUsage(rcpu0);
   const events = report.sections.reduce((n, s) => n + s.events.length, 0);
-  console.log(`report 2022: ${events} events, ${report.tallies.length} tallies, ${report.sources.length} sources; built in ${built.toFixed(2)} s, built + rendered md (${mb(md.length)} MB) and html (${mb(html.length)} MB) in ${total.toFixed(2)} s`);
+  console.log(`report 2022: ${events} events, ${report.tallies.length} tallies, ${report.sources.length} sources; built in ${built.toFixed(2)} s, built + rendered md (${mb(md.length)} MB) and html (${mb(html.length)} MB) in ${total.toFixed(2)} s (this process: ${((rcpu.user + rcpu.system) / 1e6).toFixed(2)} CPU s)`);
 } finally {
   if (schema) await store.exec(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
   await store.close();

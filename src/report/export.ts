@@ -137,8 +137,22 @@ function feature(row: Record<string, unknown>): string {
   return JSON.stringify({ type: 'Feature', id: row.event_id, geometry, properties: props });
 }
 
+/** Write with backpressure; a reader that went away (`| head`) ends the export with EPIPE. */
 async function write(out: NodeJS.WritableStream, chunk: string): Promise<void> {
-  if (!out.write(chunk)) await once(out, 'drain');
+  const closed = (): Error => Object.assign(new Error('the output was closed'), { code: 'EPIPE' });
+  if ((out as { destroyed?: boolean }).destroyed) throw closed();
+  if (out.write(chunk)) return;
+  const ac = new AbortController();
+  try {
+    await Promise.race([
+      once(out, 'drain', { signal: ac.signal }),
+      once(out, 'close', { signal: ac.signal }).then(() => {
+        throw closed();
+      }),
+    ]);
+  } finally {
+    ac.abort();
+  }
 }
 
 /**

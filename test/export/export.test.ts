@@ -141,6 +141,20 @@ describe('JSON Lines export', () => {
     expect(arson.summary).toContain('I. P.');
   });
 
+  it('stops with EPIPE, instead of waiting forever, when the reader goes away', async () => {
+    const gone = new Writable({
+      highWaterMark: 1,
+      write(_chunk, _enc, cb) {
+        setImmediate(() => {
+          this.destroy();
+          cb();
+        });
+      },
+    });
+    gone.on('error', () => undefined);
+    await expect(exportEvents(store, gone, { format: 'csv', filter: {}, pageSize: 1 })).rejects.toMatchObject({ code: 'EPIPE' });
+  });
+
   it('refuses an unknown format', async () => {
     await expect(run({ format: 'xlsx' as 'csv' })).rejects.toThrow(/not csv, geojson or jsonl/);
   });

@@ -23,6 +23,8 @@ export async function run(ctx: CommandContext): Promise<number> {
   // A file is written beside its final name and renamed at the end: a failed export leaves no half file.
   const tmp = output ? `${output}.part-${process.pid}` : null;
   const out = tmp ? createWriteStream(tmp) : ctx.stdout;
+  // A closed pipe is reported by write(); without a listener the 'error' event would crash us.
+  if (!tmp) ctx.stdout.on('error', () => undefined);
   try {
     const res = await withStore(ctx, 'export', (store) =>
       exportEvents(store, out, { format: format as ExportFormat, filter, names: ctx.opts.names === true }),
@@ -37,6 +39,8 @@ export async function run(ctx: CommandContext): Promise<number> {
     ctx.stderr.write(`exported ${res.events} event(s)${where}${note}\n`);
     return 0;
   } catch (err) {
+    // `letopis export | head`: the reader left; not an error.
+    if (!tmp && (err as { code?: string }).code === 'EPIPE') return 0;
     if (tmp) {
       out.end();
       rmSync(tmp, { force: true });
