@@ -1,26 +1,13 @@
 /**
- * Region names and populations for the API (names for the map, population for per-100k rates).
- * Read from the gazetteer's data file, src/extract/data/regions.json, which carries `population`.
+ * Region names and populations for the API (names for the map, population for per-100k rates),
+ * from the gazetteer (src/extract/places.ts, data in src/extract/data/regions.json).
  */
-import { readFileSync } from 'node:fs';
-import { pkgPath } from '../paths.js';
-
-export interface RegionInfo {
-  code: string;
-  country: string;
-  type: string;
-  name: Record<string, string>;
-  population: number | null;
-}
+import { listRegions, type RegionInfo } from '../extract/places.js';
 
 let cache: Map<string, RegionInfo> | null = null;
 
 export function regionTable(): Map<string, RegionInfo> {
-  if (cache) return cache;
-  const raw = JSON.parse(readFileSync(pkgPath('src/extract/data/regions.json'), 'utf8')) as { regions: (RegionInfo & { population?: number })[] };
-  cache = new Map(
-    raw.regions.map((r) => [r.code, { code: r.code, country: r.country, type: r.type, name: r.name, population: typeof r.population === 'number' && r.population > 0 ? r.population : null }]),
-  );
+  cache ??= new Map(listRegions().map((r) => [r.code, r]));
   return cache;
 }
 

@@ -7,6 +7,7 @@ import { readPaths } from '../../ingest/files.js';
 import { pkgPath } from '../../paths.js';
 import { createApp } from '../../server/app.js';
 import { hasAccounts, newToken } from '../../server/auth.js';
+import { regionTable } from '../../server/regions.js';
 import { TOKEN_FILE } from '../../server/remote.js';
 import { loadStatic } from '../../server/static.js';
 import { int, openFromOptions, str } from '../context.js';
@@ -51,6 +52,7 @@ export async function run(ctx: CommandContext): Promise<number> {
       server.once('error', (err: NodeJS.ErrnoException) =>
         reject(new LetopisError('USAGE', err.code === 'EADDRINUSE' ? `port ${port} on ${host} is in use; choose another with --port` : err.message)));
     });
+    regionTable(); // load the gazetteer now rather than on the first visitor's request
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     store.lock?.update({ url });
     if (store.engine === 'pglite') {

@@ -17,7 +17,7 @@ export interface Evidence {
 }
 export interface EventDetail extends EventView { records: Evidence[] }
 export interface AggregateRow { key: (string | null)[]; events: number; counts: Record<string, number>; population?: number | null; rate_per_100k?: number | null }
-export interface Region { code: string; country: string; type: string; name: Record<string, string>; population: number | null }
+export interface Region { code: string; country: string; name: Record<string, string>; population: number | null; capital: string | null }
 export interface Session { editor: boolean; local: boolean; user: { name: string; role: string } | null; csrf: string | null }
 export interface TallySeries { measure: string; region: string | null; points: { event_id: number; date: string | null; value: number; qualifier: string | null; attribution: string[] }[] }
 

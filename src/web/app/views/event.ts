@@ -112,5 +112,11 @@ export async function eventView(main: HTMLElement, id: number, navigate: Navigat
   document.title = `${typeName(ev.type)} · ${t.title}`;
   const note = h('p', { class: 'note', role: 'status' });
   const back = h('p', null, h('a', { href: '/', 'data-nav': true, onclick: (e: Event) => { if (history.length > 1) { e.preventDefault(); history.back(); } } }, `← ${t.back}`));
-  render(main, back, currentSession()?.editor ? editorActions(ev, regions, (msg) => { note.textContent = msg; void eventView(main, id, navigate).then(() => { main.querySelector('.note')!.textContent = msg; }); }) : null, note, eventDetail(ev, regions));
+  const editor = !!currentSession()?.editor;
+  const historyBox = editor ? h('section', { class: 'history' }, h('h2', null, t.history)) : null;
+  render(main, back, editor ? editorActions(ev, regions, (msg) => { note.textContent = msg; void eventView(main, id, navigate).then(() => { main.querySelector('.note')!.textContent = msg; }); }) : null, note, eventDetail(ev, regions), historyBox);
+  if (historyBox) {
+    const { history } = await get<{ history: { at: string; actor: string; action: string }[] }>(`/api/events/${id}/history`);
+    historyBox.append(h('ol', null, history.map((x) => h('li', null, `${new Date(x.at).toISOString().slice(0, 16).replace('T', ' ')} · ${x.actor} · ${x.action}`))));
+  }
 }
