@@ -156,6 +156,16 @@ describe.skipIf(!ready)('web app in Chromium', () => {
     await page.close();
   });
 
+  it('fits a phone screen without sideways scrolling, and colours the map by rate', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+    const page = await open('/?colour=rate', ctx);
+    await page.waitForSelector('table.events tbody tr');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    const label = await page.locator('svg.cartogram .tile[data-region="RU-MOW"]').getAttribute('aria-label');
+    expect(label).toMatch(/\/ 100k/);
+    await ctx.close();
+  });
+
   it('made no request to another origin and broke no CSP rule', () => {
     expect(requests.length).toBeGreaterThan(10);
     expect(requests.filter((u) => new URL(u).origin !== base)).toEqual([]);
