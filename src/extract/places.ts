@@ -301,7 +301,10 @@ const RU_ENDINGS_RAW: [string, string[], boolean][] = [
   ['ого', ['ый', 'ое', 'ой'], true], ['его', ['ий', 'ее'], true], ['ому', ['ый', 'ое', 'ой'], true], ['ему', ['ий', 'ее'], true],
   ['ым', ['ый', 'ое', 'ы'], true], ['им', ['ий', 'ее', 'и'], true], ['ом', ['', 'о', 'ый', 'ой', 'ое'], true], ['ем', ['ь', 'е', 'й', 'ий', 'ее'], true],
   ['ой', ['а', 'ая', 'ой'], true], ['ей', ['я', 'ь', 'яя'], true], ['ою', ['а'], false], ['ею', ['я'], false], ['ую', ['ая'], true],
-  ['е', ['а', '', 'о', 'я', 'ь', 'й', 'е'], false], ['и', ['а', 'я', 'ь', 'и', 'ы'], false], ['у', ['а', '', 'о'], false],
+  // Ukrainian and Belarusian: Якимівці, Ізюмі, Лозовою, Кам'янському, Харкові.
+  ['ці', ['ка'], false], ['зі', ['га'], false], ['сі', ['ха'], false], ['ові', [''], false], ['еві', ['ь', 'й'], false],
+  ['ому', ['е'], true], ['ого', ['е'], true],
+  ['е', ['а', '', 'о', 'я', 'ь', 'й', 'е'], false], ['и', ['а', 'я', 'ь', 'и', 'ы', ''], false], ['у', ['а', '', 'о'], false],
   ['ю', ['я', 'ь', 'й'], false], ['а', ['', 'о', 'а'], false], ['я', ['ь', 'й', 'е', 'я'], false], ['ы', ['а', 'ы'], false],
 ];
 
@@ -310,8 +313,8 @@ const ADJ_END = /(ий|ой|ая|яя|ое|ее|ие|ого|его|ому|ему
 const RU_ENDINGS: [string, string[], boolean][] = RU_ENDINGS_RAW.map(([e, rs, a]) => [cyrFold(e), [...new Set(rs.map(cyrFold))], a]);
 
 /**
- * A town known only by its guessed Russian spelling, written after a locative cue in any case:
- * "в Кимовске", "из Зеленчукской". One word only; adjectival forms followed by a lower-case word
+ * A town known only by its guessed Cyrillic spelling, written after a locative cue in any case:
+ * "в Кимовске", "из Зеленчукской", "у Якимівці". One word only; adjectival forms followed by a lower-case word
  * ("в Ленинском районе") are districts, not towns.
  */
 function guessAt(g: Gazetteer, toks: Tok[], i: number): Raw | null {

@@ -215,6 +215,15 @@ describe('findPlaces: small Russian towns known only from GeoNames', () => {
     ]);
   });
 
+  it('does the same for Ukrainian and Belarusian villages', () => {
+    expectPlaces('Обстріл у Якимівці та в Каланчаку, окупанти вийшли з Білозерки.', 'uk', [
+      { text: 'Якимівці', settlement: 'Yakymivka', region: 'UA-23' },
+      { text: 'Каланчаку', settlement: 'Kalanchak', region: 'UA-65' },
+      { text: 'Білозерки', settlement: 'Bilozerka', region: 'UA-65', role: 'origin' },
+    ]);
+    expectPlaces('У Молочанську зникло світло.', 'uk', [{ text: 'Молочанську', region: 'UA-23' }]);
+  });
+
   it('needs the cue, and leaves districts and institutions alone', () => {
     expect(texts('Кимовске повезло.', 'ru')).toEqual([]);
     expect(texts('Суд в Ленинском районе вынес решение.', 'ru')).toEqual([]);
