@@ -291,7 +291,7 @@ function numberRes(lex: CompiledLexicon): NumberRes {
   // 13 297 (space-grouped thousands), 1,311 is not Russian usage but appears in translations, 8,4 тыс.
   const digits = `(\\d{1,3}(?:[\\u0020\\u00a0\\u202f]\\d{3})+|\\d+(?:,\\d+)?)(?:\\s*(${mults})(?:\\.|(?![\\p{L}])))?`;
   const wordNum = `((?:${words})(?:\\s+(?:${words}|${mults}))*)`;
-  r = { re: new RegExp(`(?<![\\p{L}\\p{N}.,])(?:${digits}|${wordNum}|(${vague}))(?![\\p{L}\\p{N}]|[.,]\\d)`, 'giu') };
+  r = { re: new RegExp(`(?<![\\p{L}\\p{N}.,:])(?:${digits}|${wordNum}|(${vague}))(?![\\p{L}\\p{N}]|[.,]\\d)`, 'giu') };
   numCache.set(lex, r);
   return r;
 }
