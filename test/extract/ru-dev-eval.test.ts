@@ -16,8 +16,8 @@ const FLOOR = 0.75;
 describe.skipIf(!present || !existsSync(BIN))('Russian/Ukrainian dev evaluation (needs `npm run build`)', () => {
   it('keeps strict F1 at or above the goal', () => {
     const out = execFileSync('node', [SCORER, '--corpus', DEV_RU, '--json', '--cmd', `node ${JSON.stringify(join(ROOT, 'bin/letopis.js'))} extract --published {published} --format jsonl {doc}`],
-      { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+      { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 900_000 });
     const json = JSON.parse(out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1)) as { total: { strict_f1: number } };
     expect(json.total.strict_f1).toBeGreaterThanOrEqual(FLOOR);
-  });
+  }, 900_000); // 20 CLI runs; slow when the machine is busy
 });
