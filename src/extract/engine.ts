@@ -58,7 +58,7 @@ interface ParaState {
 }
 
 /** Documents up to this length are posts (Telegram, short news): their paragraphs share context. */
-const SHORT_POST = 2500;
+const SHORT_POST = 1800;
 
 const EMPTY_PLACE: Place = { country: null, region: null, settlement: null, lat: null, lon: null };
 
@@ -108,6 +108,11 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
       }
     }
     for (const p of sPlaces) st.places.push({ p, idx: s.idx, destination: lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start)) });
+    // "X claimed responsibility": X acted in the event just told.
+    if (!hits && lex.responsibility && st.drafts.length && lex.responsibility.test(text.slice(s.start, s.end))) {
+      const prev = st.drafts[st.drafts.length - 1]!;
+      for (const a of findActors(text.slice(s.start, s.end), lex)) if (!prev.actors.includes(a)) prev.actors.push(a);
+    }
     // A day told in a sentence without events still sets the paragraph's reference day.
     if (!hits && !s.heading && !s.boilerplate && /\d/.test(text.slice(s.start, s.end))) {
       const ds = pack.findDates(text.slice(s.start, s.end), s.start, { published, ref: st.refDay ?? published, warStart }, lex);
@@ -252,7 +257,9 @@ function processSentence(
     const clauseText = text.slice(main.clause.start, main.clause.end);
     let kind: Kind = 'incident';
     if (q) {
-      const period = dates.some((d) => d.date.precision === 'range' && !d.relative && spanDays(d.date) > 2);
+      // A count over a month or a span of days; not the day it was told ("in April X reported that...").
+      const told = (d: DateMention): boolean => d.end <= main.start && lex.reportedSpeech !== null && lex.reportedSpeech.test(text.slice(d.end, main.start));
+      const period = dates.some((d) => ((d.date.precision === 'range' && !d.relative && spanDays(d.date) > 2) || d.date.precision === 'month') && !told(d));
       if (ev.breakdown || q.category === 'places' || tallyContext || period) kind = 'tally';
       else if (lex.passiveTally && lex.passiveTally.test(clauseText)) kind = 'tally';
       else if ((q.form === 'partitive' || q.form === 'elliptical') && st.lastTallyIdx >= s.idx - 2) kind = 'tally';
@@ -266,12 +273,14 @@ function processSentence(
     if (!pick.mention && st.carried?.placeMention && st.carried.placeMention.level !== 'country') pick.mention = st.carried.placeMention;
     let place = pick.mention ? placeOf(pick.mention) : { ...EMPTY_PLACE };
     if (!place.country) place = { ...place, country: slots().institution ?? contextCountry(st) ?? doc.docCountry };
+    const target = chooseTarget(type, main, text, s, lex);
+    const retyped: EventType = (target ? lex.retypeByTarget.get(type)?.get(target) : undefined) ?? type;
     drafts.push({
-      type, kind, hits: ev.hits, quantity: q, measure, breakdown: ev.breakdown, sentence: s,
+      type: retyped, kind, hits: ev.hits, quantity: q, measure, breakdown: ev.breakdown, sentence: s,
       evStart: s.start, evEnd: s.end, date, dateExplicit: explicit, place, placeMention: pick.mention,
       placeFromSentence: pick.fromSentence,
       actors: [...slots().actors],
-      target: chooseTarget(type, main, text, s, lex),
+      target,
       certainty: slots().certainty,
       attribution: [...slots().attribution],
     });
@@ -324,8 +333,9 @@ function pickQuantity(h: Hit, hits: Hit[], qs: Quantity[], s: Sentence): Quantit
 }
 
 function measureFor(q: Quantity, hitMeasure: CountKey | null, type: EventType, lex: CompiledLexicon): CountKey {
-  if (q.category === 'places' || q.category === 'events' || q.category === 'cases') return 'cases';
+  if (q.category === 'places' || q.category === 'events') return 'cases';
   if (hitMeasure) return hitMeasure;
+  if (q.category === 'cases') return 'cases';
   if (q.category === 'soldiers') return type === 'detention' ? 'detained' : 'soldiers';
   if (q.category === 'facilities') return 'facilities';
   return lex.typeMeasure.get(type) ?? 'people';
@@ -344,7 +354,8 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
     // A count for one day ("on September 21, 1,300 were detained") covers that day only.
     const oneDay = !since && by && by.role === 'on' ? bounds(by.date.start!)[0] : null;
     const start = since?.date.start ?? period?.date.start ?? oneDay ?? frameStart ?? null;
-    const stop = by ? bounds(by.date.end ?? by.date.start!)[1] : period?.date.end ?? end;
+    let stop = by ? bounds(by.date.end ?? by.date.start!)[1] : period?.date.end ? bounds(period.date.end)[1] : end;
+    if (stop && end && stop > end) stop = end; // a count cannot run past its publication
     if (start && stop && start > stop) return { date: { start: stop, precision: 'day' }, explicit: true };
     if (start && start === stop) return { date: { start, end: stop, precision: 'day' }, explicit: true };
     return { date: { start: start ?? stop, end: stop, precision: start || stop ? 'range' : 'unknown' }, explicit: dates.length > 0 };
@@ -385,11 +396,16 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, l
   const weak = best === null || (best.level === 'country' && bestScore < 8);
   if (weak) {
     // Back up the paragraph for a settlement or region told in the last few sentences.
+    let found: PlaceLike | null = null;
+    let foundIdx = -1;
     for (let i = st.places.length - 1; i >= 0; i--) {
       const c = st.places[i]!;
-      if (c.idx < s.idx - 3) break;
-      if (c.p.level !== 'country' && c.p.role !== 'adjectival') return { mention: c.p, fromSentence: false };
+      if (c.idx < s.idx - 3 || (found && c.idx < foundIdx)) break;
+      if (c.p.level === 'country' || c.p.role === 'adjectival') continue;
+      // Within the latest sentence that names one, a settlement beats its region.
+      if (!found || (c.p.level === 'settlement' && found.level !== 'settlement')) { found = c.p; foundIdx = c.idx; }
     }
+    if (found) return { mention: found, fromSentence: false };
   }
   if (best) return { mention: best, fromSentence: best.role !== 'adjectival' };
   return { mention: null, fromSentence: false };
@@ -477,8 +493,11 @@ function findAttribution(body: string, lex: CompiledLexicon): string[] {
   return out;
 }
 
+// A capitalised sentence opener is not part of a name ("Since Vladimir Putin announced...").
+const LEADING_FUNCTION_WORDS = /^(?:(?:since|when|after|as|while|if|because|although|then|but|and|so|once|before|until|on|in|at|by|for|with|meanwhile|later|earlier|now|today|yesterday)\s+)+/i;
+
 function cleanSource(raw: string, lex: CompiledLexicon): string | null {
-  let s = raw.replace(/\s+/g, ' ').trim().replace(/^(?:the|a|an)\s+/i, '').replace(/[\s,.;:'"“”‘’]+$/u, '');
+  let s = raw.replace(/\s+/g, ' ').trim().replace(LEADING_FUNCTION_WORDS, '').replace(/^(?:the|a|an)\s+/i, '').replace(/[\s,.;:'"“”‘’]+$/u, '');
   if (lex.attributionSuffix) s = s.replace(lex.attributionSuffix, '');
   s = s.replace(/\s+(?:that|who|which|in a|on|at|as)\s.*$/i, '');
   if (!s || s.split(' ').length > 10 || lex.attributionStop.has(s.toLowerCase())) return null;

@@ -31,6 +31,8 @@ export interface RawLexicon {
   targets: Record<string, string[]>;
   typeTargets?: Partial<Record<EventType, string[]>>;
   typeDefaultTargets?: Partial<Record<EventType, string>>;
+  retypeByTarget?: Partial<Record<EventType, Record<string, string>>>;
+  responsibility?: string;
   countNouns: Record<string, string[]>;
   typeMeasure: Partial<Record<EventType, string>>;
   qualifiers: Partial<Record<Qualifier, string[]>>;
@@ -96,6 +98,10 @@ export interface CompiledLexicon {
   targetKeys: string[];
   typeTargets: Map<EventType, string[]>;
   typeDefaultTargets: Map<EventType, string>;
+  /** A fire set to a relay cabinet is sabotage: type → target → new type. */
+  retypeByTarget: Map<EventType, Map<string, EventType>>;
+  /** "X claimed responsibility": X is the actor of the record told just before. */
+  responsibility: RegExp | null;
   /** Sticky: a count noun after optional modifiers; group i+1 is nounCats[i]. */
   countNounRe: RegExp;
   nounCats: NounCategory[];
@@ -311,6 +317,17 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     if (!isEventType(t)) fail(`typeDefaultTargets.${t}`, 'unknown type');
     typeDefaultTargets.set(t as EventType, k);
   }
+  const retypeByTarget = new Map<EventType, Map<string, EventType>>();
+  for (const [t, m] of Object.entries(raw.retypeByTarget ?? {})) {
+    if (!isEventType(t)) fail(`retypeByTarget.${t}`, 'unknown type');
+    const inner = new Map<string, EventType>();
+    for (const [k, to] of Object.entries(m ?? {})) {
+      if (!targetKeys.includes(k)) fail(`retypeByTarget.${t}.${k}`, 'unknown target');
+      if (!isEventType(to)) fail(`retypeByTarget.${t}.${k}`, `unknown type ${to}`);
+      inner.set(k, to as EventType);
+    }
+    retypeByTarget.set(t as EventType, inner);
+  }
   const typeLabels = new Map<EventType, string>();
   for (const t of EVENT_TYPES) typeLabels.set(t, raw.typeLabels?.[t] ?? t);
 
@@ -341,6 +358,8 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     targetKeys,
     typeTargets,
     typeDefaultTargets,
+    retypeByTarget,
+    responsibility: raw.responsibility ? re(raw.responsibility, 'responsibility', 'iu') : null,
     countNounRe,
     nounCats,
     typeMeasure,

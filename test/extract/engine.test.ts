@@ -191,3 +191,25 @@ describe('the paragraph\'s day', () => {
     expect(r[0]).toMatchObject({ type: 'detention', date: { start: '2022-03-06' } });
   });
 });
+
+describe('article habits', () => {
+  it('a fire set to railway equipment is sabotage; a claim of responsibility names the actor', () => {
+    const recs = run('On the night of October 8, unknown people set fire to a relay cabinet near Kirov. The group Stop the Wagons claimed responsibility.', '2022-10-21');
+    expect(recs).toHaveLength(1);
+    expect(recs[0]).toMatchObject({ type: 'sabotage', target: 'railway', actors: ['Stop the Wagons'] });
+  });
+  it('a count over a month or a season is a tally', () => {
+    expect(only('In October alone, courts handed down at least 12 prison sentences for anti-war statements.', 'prosecution'))
+      .toMatchObject({ kind: 'tally', measure: 'sentenced', value: 12, qualifier: 'at_least', date: { start: '2022-10-01', end: '2022-10-20' } });
+    expect(only('More than 500 servicemen have asked the lawyers for help to terminate their contracts since the spring.', 'refusal'))
+      .toMatchObject({ kind: 'tally', value: 500, date: { start: '2022-03-01', end: '2022-10-20' } });
+  });
+  it('the announcement of a mobilisation is dated and credited without the sentence opener', () => {
+    const r = only('Since Vladimir Putin announced the "partial" mobilisation on September 21, protest has changed its form.', 'mobilisation');
+    expect(r.date.start).toBe('2022-09-21');
+    expect(r.attribution).not.toContain('Since Vladimir Putin');
+  });
+  it('bare words for acts need a predicate', () => {
+    expect(run('Street rallies have given way to arson and sabotage.')).toEqual([]);
+  });
+});

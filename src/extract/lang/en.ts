@@ -111,6 +111,20 @@ const RULES: Rule[] = [
       const sun = addDays(r, -((dow + 7) % 7));
       return { date: { start: addDays(sun, -1), end: sun, precision: 'range' }, relative: true };
     } },
+  // since the spring; in the summer (of 2022)
+  { re: /\b(since|in|during|over|throughout|by)\s+(?:the\s+)?(?:(early|late)\s+)?(spring|summer|autumn|fall|winter)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?\b/gi,
+    resolve: (m, c) => {
+      const season = m[3]!.toLowerCase();
+      const first = season === 'spring' ? 3 : season === 'summer' ? 6 : season === 'winter' ? 12 : 9;
+      const r = parseIsoDay(c.published);
+      let y = m[4] ? Number(m[4]) : r ? r.y : new Date().getUTCFullYear();
+      if (!m[4] && r && iso(y, first, 1) > iso(r.y, r.m, r.d)) y--;
+      const start = iso(y, first, 1);
+      const endMonth = addMonths(start, 2);
+      const end = iso(Number(endMonth.slice(0, 4)), Number(endMonth.slice(5, 7)), daysInMonth(Number(endMonth.slice(0, 4)), Number(endMonth.slice(5, 7))));
+      const role: DateRole = m[1]!.toLowerCase() === 'since' ? 'since' : m[1]!.toLowerCase() === 'by' ? 'by' : 'on';
+      return { date: { start, end, precision: 'range' }, role };
+    } },
   // 2014–2015
   { re: /\b((?:19|20)\d{2})\s*[–-]\s*((?:19|20)\d{2})\b/g,
     resolve: (m) => ({ date: { start: m[1]!, end: m[2]!, precision: 'range' } }) },
@@ -208,7 +222,7 @@ const SINCE_BEFORE = /\b(?:since|starting|beginning)\s+(?:the\s+)?$/i;
 
 const MONTH_GATE = new RegExp(`${MONTH}`);
 const WAR_GATE = /war|invasion|hostilities|operation|aggression|conflict|fighting|invaded|first\s+day/i;
-const REL_GATE = /\b(?:last|past|previous|ago|yesterday|today|tonight|night|morning|evening|day|earlier|this|that|same|on|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i;
+const REL_GATE = /\b(?:spring|summer|autumn|fall|winter|last|past|previous|ago|yesterday|today|tonight|night|morning|evening|day|earlier|this|that|same|on|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i;
 const DAY_GATE = /\b(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/;
 
 /** Which cheap test a rule needs, read off its pattern once. */
