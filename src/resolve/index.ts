@@ -10,7 +10,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB, DocumentRow, RecordRow } from '../store/index.js';
-import { getEventRow, linkRecords } from '../store/index.js';
+import { getDocument, getEventRow, linkRecords } from '../store/index.js';
 import {
   candidateEvents, copiesOf, currentMembers, documentsSharingBands, eventIdsOfDocuments, putDocumentBands, repointCopies, setCopyOf,
   supersededLinkedRecords,
@@ -18,7 +18,7 @@ import {
 import { bands, isNearDuplicate, minhash, MIN_SHINGLES, shingles } from './copies.js';
 import { compatible, features, matchScore, MATCH_THRESHOLD, MemoryResolver, type Features, type MatchInput } from './core.js';
 import { dayString, typeDistance } from './features.js';
-import { createEvent, refreshEvent } from './state.js';
+import { createEvent, memberOf, refreshEvent } from './state.js';
 import { EVENT_TYPES } from '../extract/record.js';
 
 export { resolveAll, type ResolveAllSummary } from './rerun.js';
@@ -39,15 +39,16 @@ export function compatibleTypes(type: string): string[] {
  * Mark the document as a copy of an earlier near-identical one (or make it the original of the ones
  * it preceded). Returns the other documents whose copy_of changed.
  */
-export async function detectCopy(db: Kysely<DB>, doc: DocumentRow): Promise<number[]> {
+export async function detectCopy(db: Kysely<DB>, doc: DocumentRow): Promise<{ copyOf: number | null; moved: number[] }> {
   const sh = shingles(doc.text);
   const bs = sh.length >= MIN_SHINGLES ? bands(minhash(sh)) : [];
   await putDocumentBands(db, doc.id, bs);
-  if (bs.length === 0) return [];
+  const stays = { copyOf: doc.copy_of, moved: [] };
+  if (bs.length === 0) return stays;
   const candidates = await documentsSharingBands(db, bs, doc.id);
   let original: { id: number; published: number } | null = null;
   for (const c of candidates) {
-    if (c.id === doc.copy_of || !isNearDuplicate(sh, shingles(c.text))) continue;
+    if (!isNearDuplicate(sh, shingles(c.text))) continue;
     const rootId = c.copy_of ?? c.id;
     const root = rootId === c.id ? c : candidates.find((x) => x.id === rootId);
     const published = root?.published_at ? new Date(root.published_at).getTime() : Infinity;
@@ -56,19 +57,19 @@ export async function detectCopy(db: Kysely<DB>, doc: DocumentRow): Promise<numb
   if (!original && doc.copy_of !== null) {
     // An edit made it different from what it copied: it stands on its own now.
     await setCopyOf(db, doc.id, null);
-    return [];
+    return { copyOf: null, moved: [] };
   }
-  if (!original || original.id === doc.id) return [];
+  if (!original || original.id === doc.id) return stays;
   const mine = doc.published_at ? new Date(doc.published_at).getTime() : Infinity;
   if (mine < original.published) {
     // The copy came in first: this earlier document is the original of them all.
     const moved = await repointCopies(db, original.id, doc.id);
     const mineToo = await copiesOf(db, doc.id);
-    await setCopyOf(db, doc.id, null);
-    return [...new Set([...moved, ...mineToo])];
+    if (doc.copy_of !== null) await setCopyOf(db, doc.id, null);
+    return { copyOf: null, moved: [...new Set([...moved, ...mineToo])] };
   }
   if (doc.copy_of !== original.id) await setCopyOf(db, doc.id, original.id);
-  return [];
+  return { copyOf: original.id, moved: [] };
 }
 
 async function followMerged(db: Kysely<DB>, id: number): Promise<number> {
@@ -115,8 +116,11 @@ async function matchingEvents(db: Kysely<DB>, r: RecordRow, f: Features): Promis
  */
 export async function resolveDocumentRecords(db: Kysely<DB>, doc: DocumentRow, records: RecordRow[]): Promise<void> {
   const touched = new Set<number>();
-  const movedDocs = await detectCopy(db, doc);
-  for (const id of await eventIdsOfDocuments(db, [doc.id, ...movedDocs])) touched.add(id);
+  const copy = await detectCopy(db, doc);
+  // Events whose independent sources may have changed: this document's (if its copy status did) and those of the documents it now precedes.
+  const recount = [...(copy.copyOf !== doc.copy_of ? [doc.id] : []), ...copy.moved];
+  if (recount.length) for (const id of await eventIdsOfDocuments(db, recount)) touched.add(id);
+  const root = copy.copyOf === null ? doc : ((await getDocument(db, copy.copyOf)) ?? doc);
 
   // Predecessors: records of an earlier extraction of this document that an event still links.
   const olds = await supersededLinkedRecords(db, doc.id);
@@ -166,7 +170,7 @@ export async function resolveDocumentRecords(db: Kysely<DB>, doc: DocumentRow, r
       await linkRecords(db, id, [r.id]);
       touched.add(id);
     } else {
-      await createEvent(db, r, [r.id], 'resolver', 'resolve.create', { document: doc.id });
+      await createEvent(db, r, [r.id], 'resolver', 'resolve.create', { document: doc.id }, [memberOf(r, doc, root)]);
     }
   }
   for (const id of [...touched].sort((a, b) => a - b)) await refreshEvent(db, id);

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { LetopisError } from '../errors.js';
-import { appendAudit, insertEvent, linkRecords, type DB, type EventRow, type EventUpdate } from '../store/index.js';
+import { appendAudit, insertEvent, linkRecords, type DB, type DocumentRow, type EventRow, type EventUpdate, type RecordRow } from '../store/index.js';
 import type { RecordFieldValues } from '../store/records.js';
 import {
   lastAuditAt, lockEvent, membersWithSources, recordIdsOfEvent, updateEventGuarded, type MemberWithSource,
@@ -162,6 +162,9 @@ export interface ChangeOptions {
   note?: Record<string, unknown>;
   /** The record ids before and after, when the caller changed the links. */
   recordsBefore?: number[];
+  recordsAfter?: number[];
+  /** The row as the caller already locked it in this transaction. */
+  locked?: EventRow;
 }
 
 export function conflict(id: number, expected: number, actual: number): LetopisError {
@@ -175,14 +178,14 @@ export async function changeEvent(
   db: Kysely<DB>, id: number, actor: string, action: string,
   patch: (e: EventRow) => EventUpdate | Promise<EventUpdate>, opts: ChangeOptions = {},
 ): Promise<EventRow> {
-  const before = await lockEvent(db, id);
+  const before = opts.locked ?? (await lockEvent(db, id));
   if (!before) throw new LetopisError('NOT_FOUND', `no event ${id}`);
   if (opts.expectedVersion !== undefined && opts.expectedVersion !== before.version) throw conflict(id, opts.expectedVersion, before.version);
   const recordsBefore = opts.recordsBefore ?? (await recordIdsOfEvent(db, id));
   const p = await patch(before);
   const after = await updateEventGuarded(db, id, before.version, p);
   if (!after) throw conflict(id, before.version, before.version + 1);
-  const recordsAfter = await recordIdsOfEvent(db, id);
+  const recordsAfter = opts.recordsAfter ?? (await recordIdsOfEvent(db, id));
   await appendAudit(db, {
     actor, action, entity: 'event', entityId: id,
     before: snapshotOf(before, recordsBefore),
@@ -192,10 +195,19 @@ export async function changeEvent(
 }
 
 /** A new event for some records (a fresh record, a split): filled from them, audited with its first snapshot. */
-export async function createEvent(db: Kysely<DB>, fields: RecordFieldValues, recordIds: number[], actor: string, action: string, note?: Record<string, unknown>): Promise<EventRow> {
-  let row = await insertEvent(db, pickFields(fields));
+export async function createEvent(
+  db: Kysely<DB>, fields: RecordFieldValues, recordIds: number[], actor: string, action: string, note?: Record<string, unknown>,
+  members?: MemberWithSource[],
+): Promise<EventRow> {
+  // With the members at hand (a fresh record and its document) the event is written once, complete.
+  const known = members ? aggregate(members) : null;
+  let row = known
+    ? await insertEvent(db, { ...pickFields(fields), ...known.fields } as RecordFieldValues, {
+      independent_sources: known.independent_sources, source_count: known.source_count, search_text: known.search_text,
+    })
+    : await insertEvent(db, pickFields(fields));
   await linkRecords(db, row.id, recordIds, actor);
-  const agg = aggregate(await membersWithSources(db, row.id));
+  const agg = known ? null : aggregate(await membersWithSources(db, row.id));
   if (agg) {
     const f = agg.fields;
     row = await db
@@ -215,6 +227,15 @@ export async function createEvent(db: Kysely<DB>, fields: RecordFieldValues, rec
   }
   await appendAudit(db, { actor, action, entity: 'event', entityId: row.id, after: { ...snapshotOf(row, [...recordIds].sort((a, b) => a - b)), ...(note ? { note } : {}) } });
   return row;
+}
+
+/** A record of a document as an event member, without asking the database (root: the original when the document is a copy). */
+export function memberOf(r: RecordRow, doc: DocumentRow, root: DocumentRow, eventId = 0): MemberWithSource {
+  return {
+    ...r, event_id: eventId, linked_by: 'resolver', doc_published_at: doc.published_at, doc_lang: doc.lang, doc_title: doc.title,
+    root_id: root.id, root_source_kind: root.source_kind, root_source_name: root.source_name, root_url: root.url,
+    root_source_ref: root.source_ref, root_forwarded_from: root.forwarded_from,
+  };
 }
 
 /**
@@ -249,6 +270,6 @@ export async function refreshEvent(db: Kysely<DB>, id: number, actor = 'resolver
   const linksChanged = !sameValue(recordsNow, recordsBefore);
   if (Object.keys(patch).length === 0 && !linksChanged) return row;
   const act = !agg ? 'resolve.retire' : row.retired_at ? 'resolve.revive' : action;
-  return changeEvent(db, id, actor, act, () => patch, { recordsBefore, ...(note ? { note } : {}) });
+  return changeEvent(db, id, actor, act, () => patch, { recordsBefore, recordsAfter: recordsNow, locked: row, ...(note ? { note } : {}) });
 }
 

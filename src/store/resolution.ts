@@ -22,17 +22,18 @@ export interface CopyCandidate {
 /** Documents sharing at least one LSH band with the given ones, most shared first. */
 export async function documentsSharingBands(db: Kysely<DB>, bands: number[], excludeId: number, limit = 20): Promise<CopyCandidate[]> {
   if (bands.length === 0) return [];
-  return db
-    .selectFrom('document_lsh as l')
-    .innerJoin('documents as d', 'd.id', 'l.document_id')
-    .select(['d.id', 'd.text', 'd.published_at', 'd.copy_of', sql<number>`count(*)::int`.as('shared')])
-    .where('l.band', 'in', bands)
-    .where('l.document_id', '<>', excludeId)
-    .groupBy(['d.id', 'd.text', 'd.published_at', 'd.copy_of'])
+  const top = await db
+    .selectFrom('document_lsh')
+    .select(['document_id', sql<number>`count(*)::int`.as('shared')])
+    .where('band', 'in', bands)
+    .where('document_id', '<>', excludeId)
+    .groupBy('document_id')
     .orderBy('shared', 'desc')
-    .orderBy('d.id')
+    .orderBy('document_id')
     .limit(limit)
     .execute();
+  if (top.length === 0) return [];
+  return db.selectFrom('documents').select(['id', 'text', 'published_at', 'copy_of']).where('id', 'in', top.map((t) => t.document_id)).orderBy('id').execute();
 }
 
 export async function setCopyOf(db: Kysely<DB>, documentId: number, copyOf: number | null): Promise<void> {
