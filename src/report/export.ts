@@ -199,4 +199,4 @@ export async function exportEvents(store: Store, out: NodeJS.WritableStream, opt
   return { events, unlocated };
 }
 
-const emptyLists: NameLists = { given: new Set(), publicSurnames: new Set(), organisations: [] };
+const emptyLists: NameLists = { given: new Set(), publicPeople: [], organisations: [] };

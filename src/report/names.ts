@@ -10,8 +10,8 @@
  *   - a given name and a patronymic (Иван Сергеевич), or surname, given name and patronymic;
  *   - initials and a capitalised word (И. Петров, I. S. Petrov), or a capitalised word and
  *     initials (Петров И. С.).
- * A name whose surname is on the public list (officials, public figures) stays, in any case form
- * (Путина, Путиным); listed organisations are never read as names.
+ * A name on the public list (officials, public figures: surname and given name, or its initial)
+ * stays, in any case form (Владимира Путина); listed organisations are never read as names.
  *
  * Known limits: a surname alone ("Петров said") and given names missing from the list are not
  * found. Those are better found by an editor than guessed: the rules err towards replacing a
@@ -21,13 +21,14 @@ import { readFileSync } from 'node:fs';
 import { pkgPath } from '../paths.js';
 
 interface FirstNamesFile { cyrillic: string[]; latin: string[] }
-interface PublicNamesFile { people: { surname: string[]; who: string }[]; organisations: string[] }
+interface PublicPerson { given: string[]; surname: string[]; who?: string }
+interface PublicNamesFile { people: PublicPerson[]; organisations: string[] }
 
 export interface NameLists {
   /** Lower-case stems of given names (see stemsOf). */
   given: Set<string>;
-  /** Lower-case stems of public surnames. */
-  publicSurnames: Set<string>;
+  /** Public figures: stems of their surnames and given names, and the given names' initials. */
+  publicPeople: { surname: Set<string>; given: Set<string>; initials: Set<string> }[];
   /** Organisation names, lower-case, longest first. */
   organisations: string[];
 }
@@ -69,14 +70,18 @@ export function defaultNameLists(): NameLists {
   if (cached) return cached;
   const first = JSON.parse(readFileSync(pkgPath('src/report/data/first-names.json'), 'utf8')) as FirstNamesFile;
   const pub = JSON.parse(readFileSync(pkgPath('src/report/data/public-names.json'), 'utf8')) as PublicNamesFile;
-  cached = makeNameLists([...first.cyrillic, ...first.latin], pub.people.flatMap((p) => p.surname), pub.organisations);
+  cached = makeNameLists([...first.cyrillic, ...first.latin], pub.people, pub.organisations);
   return cached;
 }
 
-export function makeNameLists(given: string[], publicSurnames: string[], organisations: string[]): NameLists {
+export function makeNameLists(given: string[], publicPeople: PublicPerson[], organisations: string[]): NameLists {
   return {
     given: new Set(given.flatMap(stemsOf)),
-    publicSurnames: new Set(publicSurnames.flatMap(stemsOf)),
+    publicPeople: publicPeople.map((p) => ({
+      surname: new Set(p.surname.flatMap(stemsOf)),
+      given: new Set(p.given.flatMap(stemsOf)),
+      initials: new Set(p.given.map((g) => [...g][0]!.toUpperCase())),
+    })),
     organisations: [...new Set(organisations.map((o) => o.toLowerCase()))].sort((a, b) => b.length - a.length),
   };
 }
@@ -156,12 +161,25 @@ function scan(text: string, masked: boolean[] | null, lists: NameLists): NameSpa
       const [from, to, surnameIdx] = taken;
       const first = run[from]!;
       const last = run[to]!;
-      const isPublic = surnameIdx.some((k) => has(lists.publicSurnames, run[k]!.text));
+      const isPublic = isPublicName(run.slice(from, to + 1), surnameIdx.map((k) => k - from), lists);
       spans.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), isPublic });
       i = to + 1;
     }
   }
   return spans;
+}
+
+/**
+ * A public figure's name: a listed surname together with one of that person's given names or its
+ * initial. The surname alone is not enough: private persons share ministers' surnames.
+ */
+function isPublicName(tokens: Tok[], surnameIdx: number[], lists: NameLists): boolean {
+  return surnameIdx.some((si) =>
+    lists.publicPeople.some((p) =>
+      has(p.surname, tokens[si]!.text) &&
+      tokens.some((t, k) => k !== si && (t.initial ? p.initials.has(t.text[0]!.toUpperCase()) : has(p.given, t.text))),
+    ),
+  );
 }
 
 /** [first token, last token, indices of tokens that may be the surname] of a name starting at i. */

@@ -32,6 +32,14 @@ describe('anonymise', () => {
     for (const s of kept) expect(anonymise(s)).toBe(s);
   });
 
+  it('hides a private person who shares a public figure\'s surname', () => {
+    expect(anonymise('Алексей Медведев вышел на пикет.')).toBe('А. М. вышел на пикет.');
+    expect(anonymise('Olga Lavrova and Ivan Lavrov were fined.')).toBe('O. L. and I. L. were fined.');
+    expect(anonymise('Дмитрий Медведев пригрозил.')).toBe('Дмитрий Медведев пригрозил.');
+    expect(anonymise('Заявление сделал В. Путин.')).toBe('Заявление сделал В. Путин.');
+    expect(anonymise('Заявление сделал А. Путин.')).toBe('Заявление сделал А. П.');
+  });
+
   it('mixes public and private names in one sentence', () => {
     expect(anonymise('Ivan Petrov wrote to Vladimir Putin.')).toBe('I. P. wrote to Vladimir Putin.');
   });
