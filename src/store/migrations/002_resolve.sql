@@ -17,3 +17,8 @@ ALTER TABLE events ADD COLUMN retired_at timestamptz;
 -- Candidate lookup for incremental resolution: same kind and type, overlapping dates.
 CREATE INDEX events_match ON events (kind, type, date_lo, date_hi) WHERE merged_into IS NULL;
 CREATE INDEX events_tally ON events (measure, type, country) WHERE kind = 'tally' AND merged_into IS NULL;
+
+-- A document edited after extraction is extracted again with the same extractor version: only its
+-- current records need distinct ordinals (the superseded ones stay as history).
+ALTER TABLE records DROP CONSTRAINT IF EXISTS records_document_id_extractor_version_ordinal_key;
+CREATE UNIQUE INDEX records_current_ordinal ON records (document_id, extractor_version, ordinal) WHERE superseded_at IS NULL;
