@@ -27,6 +27,9 @@ export function detectLanguage(text: string): Lang {
     if (ua > 0 || i > 0) return 'uk';
   }
   if (cyr + lat < 20) return cyr > lat ? 'ru' : 'en';
+  // Ukrainian and Belarusian text has і, ї, є, ґ or ў (handled above): mostly-Cyrillic text without
+  // them is Russian, and franc (the costliest step of extracting a short post) is not needed.
+  if (cyr > lat * 2) return 'ru';
   const code = franc(sample, { only: ['rus', 'ukr', 'bel', 'eng'], minLength: 10 });
   const lang = FRANC[code];
   if (lang) return lang;
