@@ -10,6 +10,6 @@ import { openStore } from '../dist/store/index.js';
 
 const [url, schema, cache] = process.argv.slice(2);
 const store = await openStore({ url, schema, migrate: false });
-const app = createApp({ store, local: false, apiPerMinute: 0, aggregateCacheSeconds: Number(cache ?? 0) });
+const app = createApp({ store, local: false, apiPerMinute: 0, answerCacheSeconds: Number(cache ?? 0) });
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => console.log(`ready ${info.port}`));
 process.on('SIGTERM', () => server.close(() => store.close().then(() => process.exit(0))));

@@ -43,8 +43,8 @@ export interface AppOptions {
   apiPerMinute?: number;
   /** Login attempts per 15 minutes per client and per user name. */
   loginPer15Min?: number;
-  /** Seconds a public aggregate, tally or report answer may be reused (0: never); changes through the API clear it. */
-  aggregateCacheSeconds?: number;
+  /** Seconds a public answer (event list, aggregate, tally, report) may be reused (0: never); changes through the API clear it. */
+  answerCacheSeconds?: number;
 }
 
 export const SESSION_COOKIE = 'letopis_session';
@@ -64,7 +64,7 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
   const localCsrf = newToken();
   const apiLimit: RateLimit | null = (opts.apiPerMinute ?? 600) > 0 ? rateLimit(opts.apiPerMinute ?? 600, 60_000) : null;
   const loginLimit = rateLimit(opts.loginPer15Min ?? 10, 15 * 60_000);
-  const cache = answerCache((opts.aggregateCacheSeconds ?? 10) * 1000);
+  const cache = answerCache((opts.answerCacheSeconds ?? 10) * 1000);
   const clearCache = (): void => cache.clear();
   /** The public's answers come from the cache; editors (who may see drafts) always query. */
   const cachedFor = <T>(c: ApiContext, compute: () => Promise<T>): Promise<T> =>
@@ -219,7 +219,7 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
       const [d, id] = p.after.split('~') as [string, string];
       filter.after = { date: d === 'null' ? null : d, id: Number(id) };
     }
-    const events = await listEvents(store, filter);
+    const events = await cachedFor(c, () => listEvents(store, filter));
     const last = events.at(-1);
     const next = events.length === filter.limit && last ? `${last.date.start ? dayOf(last.date.start) : 'null'}~${last.id}` : null;
     return c.json({ events, next });
