@@ -79,7 +79,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
       places = []; // a gazetteer failure must not lose the events
     }
   }
-  const docCountry = dominantCountry(places);
+  const docCountry = dominantCountry(places.filter((p) => !lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start))));
 
   const out: Draft[] = [];
   let st: ParaState | null = null;
@@ -270,7 +270,7 @@ function processSentence(
       st.drafts.length > 0 || st.carried !== null || slots().actors.length > 0 || (lex.specificSubject !== null && lex.specificSubject.test(body));
     if (!anchored) continue;
     // Nothing in this paragraph says where: the story goes on where the previous paragraph's record was.
-    if (!pick.mention && st.carried?.placeMention && st.carried.placeMention.level !== 'country') pick.mention = st.carried.placeMention;
+    if (!pick.mention && st.places.length === 0 && st.carried?.placeMention && st.carried.placeMention.level !== 'country') pick.mention = st.carried.placeMention;
     let place = pick.mention ? placeOf(pick.mention) : { ...EMPTY_PLACE };
     if (!place.country) place = { ...place, country: slots().institution ?? contextCountry(st) ?? doc.docCountry };
     const target = chooseTarget(type, main, text, s, lex);
@@ -384,15 +384,21 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, l
   let bestScore = -Infinity;
   for (const p of sPlaces) {
     let score = p.level === 'settlement' ? 30 : p.level === 'region' ? 20 : 10;
-    if (p.role === 'adjectival') score -= 15;
+    // An adjective before the verb qualifies the actor ("Belarusian railway workers sabotaged"); after
+    // it, the object ("trains carrying Russian troops").
+    if (p.role === 'adjectival') score -= p.start > h.end ? 18 : 15;
     else if (p.role === 'origin') score -= 5;
-    if (lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start))) score -= 8;
+    // A destination ("sent to Ukraine") says least about where the act happened; a country named as a
+    // destination is weaker even than an adjective ("Belarusian railway workers").
+    if (lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start))) score -= p.level === 'country' ? 16 : 8;
     if (p.start >= h.clause.start && p.end <= h.clause.end) score += 3;
     // "detained in Voronezh": a place right after the trigger, introduced by a locative preposition.
     if (p.start >= h.end && p.start - h.end < 30 && LOCATIVE_GAP.test(text.slice(h.end, p.start))) score += 4;
     score -= Math.abs(p.start - h.start) / 200;
     if (score > bestScore) { bestScore = score; best = p; }
   }
+  // A country reached ("sent to Ukraine", "fled to Georgia") does not locate the act at all.
+  if (best && best.level === 'country' && lex.destinationBefore.test(text.slice(Math.max(0, best.start - 24), best.start))) best = null;
   const weak = best === null || (best.level === 'country' && bestScore < 8);
   if (weak) {
     // Back up the paragraph for a settlement or region told in the last few sentences.

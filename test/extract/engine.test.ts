@@ -213,3 +213,26 @@ describe('article habits', () => {
     expect(run('Street rallies have given way to arson and sabotage.')).toEqual([]);
   });
 });
+
+describe('Belarus and the occupied territories', () => {
+  it('railway sabotage by Belarusians is placed in Belarus, not in the destination of the trains', () => {
+    const r = only('Belarusian railway workers have been sabotaging the trains that carry troops towards Ukraine since the first days of the invasion.', 'sabotage', '2022-06-01');
+    expect(r.place.country).not.toBe('UA');
+    expect(r.date.start).toBe('2022-02-24');
+  });
+  it('joins "between late February and mid-March" into one period', () => {
+    const r = only('According to the minister, more than 80 acts of sabotage were recorded on the railways between late February and mid-March.', 'sabotage', '2022-06-01');
+    expect(r).toMatchObject({ kind: 'tally', value: 80, qualifier: 'more_than', date: { start: '2022-02-21', end: '2022-03-20' } });
+  });
+  it('abductions by occupying forces are detentions; rallies they disperse are protests', () => {
+    const recs = run('On March 21, soldiers used stun grenades to disperse a rally on Freedom Square in Kherson. In Melitopol, the mayor was abducted by Russian forces on March 11.', '2022-06-01');
+    expect(recs.map((r) => [r.type, r.date.start])).toEqual([['protest', '2022-03-21'], ['detention', '2022-03-11']]);
+  });
+  it('a claimed and unverified partisan attack on a train', () => {
+    const r = only('Partisans in Melitopol claimed that they had blown up an armoured train in late April; the information could not be verified.', 'sabotage', '2022-06-01');
+    expect(r).toMatchObject({ certainty: 'claimed', target: 'railway', date: { start: '2022-04-21', end: '2022-04-30' } });
+  });
+  it('laws: introducing a penalty and signing into law', () => {
+    expect(run('The authorities have introduced the death penalty for attempted acts of terrorism.', '2022-06-01').map((r) => r.type)).toEqual(['legislation']);
+  });
+});

@@ -3,7 +3,7 @@
  * picks the nearest year (even a future one) and misreads ranges and "the night of"; our rules
  * resolve years towards the past and know the war's reference points.
  */
-import { addDays, addMonths, daysInMonth, inferYear, inferYearOfMonth, iso, isoMonth, parseIsoDay, validDay } from '../dates.js';
+import { addDays, addMonths, bounds, daysInMonth, inferYear, inferYearOfMonth, iso, isoMonth, parseIsoDay, validDay } from '../dates.js';
 import type { CompiledLexicon, NounCategory } from '../lexicon.js';
 import type { DateSpan, Qualifier } from '../record.js';
 import type { DateContext, DateMention, DateRole, LanguagePack, Quantity } from './types.js';
@@ -142,7 +142,7 @@ const RULES: Rule[] = [
       return { date: { start: c.warStart, end, precision: 'range' }, relative: true };
     } },
   // since the start of the war
-  { re: new RegExp(`\\bsince\\s+(?:the\\s+)?(?:very\\s+)?(?:start|beginning|outbreak|first\\s+day|onset)\\s+of\\s+${WAR}|\\bsince\\s+${WAR}\\s+(?:began|started)|\\bsince\\s+(?:russia\\s+invaded|the\\s+(?:full-scale\\s+)?invasion)`, 'gi'),
+  { re: new RegExp(`\\bsince\\s+(?:the\\s+)?(?:very\\s+)?(?:start|beginning|outbreak|first\\s+days?|onset)\\s+of\\s+${WAR}|\\bsince\\s+${WAR}\\s+(?:began|started)|\\bsince\\s+(?:russia\\s+invaded|the\\s+(?:full-scale\\s+)?invasion)`, 'gi'),
     resolve: (_m, c) => (c.warStart ? { date: { start: c.warStart, precision: 'day' }, role: 'since' } : null) },
   // during 21 days of the conflict; in the first week of hostilities; in the early days of the war
   { re: new RegExp(`\\b(?:during|in|over|for)\\s+(?:the\\s+)?(?:first\\s+)?(\\d+|${NUMW})\\s+(days|weeks)\\s+of\\s+${WAR}`, 'gi'),
@@ -261,7 +261,22 @@ function findDates(sentence: string, offset: number, ctx: DateContext): DateMent
       out.push({ start: offset + s, end: offset + e, role, date: r.date, relative: r.relative ?? false, explicitDay: r.explicitDay ?? false });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  return joinRanges(sentence, offset, out);
+}
+
+/** "between late February and mid-March", "from 5 March to 2 April": two dates joined into one range. */
+function joinRanges(sentence: string, offset: number, ds: DateMention[]): DateMention[] {
+  for (let i = 0; i + 1 < ds.length; i++) {
+    const a = ds[i]!, b = ds[i + 1]!;
+    const between = sentence.slice(a.end - offset, b.start - offset);
+    const before = sentence.slice(Math.max(0, a.start - offset - 12), a.start - offset);
+    if (!/^\s*(?:and|to|until|till|through|-|–)\s*$/i.test(between) || !/\b(?:between|from)\s+$/i.test(before)) continue;
+    const start = a.date.start, end = b.date.end ?? b.date.start;
+    if (!start || !end) continue;
+    ds.splice(i, 2, { start: a.start, end: b.end, role: a.role, date: { start: bounds(start)[0], end: bounds(end)[1], precision: 'range' }, relative: a.relative || b.relative, explicitDay: false });
+  }
+  return ds;
 }
 
 // ---------------------------------------------------------------------------------------------
