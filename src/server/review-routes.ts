@@ -8,7 +8,6 @@ import type { ApiContext, ParamSpec, Parsed, RouteSpec } from './api.js';
 import { FILTER_PARAMS } from './filter-params.js';
 
 type ReviewService = typeof review;
-const reviewService = async (): Promise<ReviewService> => review;
 
 type Route = (spec: RouteSpec, handler: (c: ApiContext) => Promise<Response>) => void;
 
@@ -56,7 +55,7 @@ export function reviewRoutes(route: Route, { store, clearCache, idParam, filterO
     async (c) => {
       const id = Number(c.get('query').id);
       const b = await jsonBody(c);
-      const result = await call(await reviewService(), id, b, actorOf(c));
+      const result = await call(review, id, b, actorOf(c));
       clearCache();
       return c.json({ ok: true, result: result ?? null });
     });
@@ -99,5 +98,5 @@ export function reviewRoutes(route: Route, { store, clearCache, idParam, filterO
 
   route({ method: 'get', path: '/api/events/:id/history', summary: 'Who changed the event, when, from what to what', tag: 'review', access: 'editor',
     params: [idParam], response: { type: 'object', properties: { history: { type: 'array', items: { type: 'object' } } } } },
-  async (c) => c.json({ history: await (await reviewService()).history(store, Number(c.get('query').id)) }));
+  async (c) => c.json({ history: await review.history(store, Number(c.get('query').id)) }));
 }
