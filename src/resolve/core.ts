@@ -45,6 +45,8 @@ export interface Features {
   target: string | null;
   stems: Uint32Array;
   doc: number | null;
+  /** Blocking keys, computed once (see MemoryResolver). */
+  bases?: string[];
 }
 
 export function features(r: MatchInput): Features {
@@ -123,7 +125,8 @@ export function matchScore(a: Features, b: Features): number {
   let near = false;
   let exact = false;
   let far = false;
-  for (const [k, v] of Object.entries(a.counts)) {
+  for (const k in a.counts) {
+    const v = a.counts[k]!;
     const w = b.counts[k];
     if (w === undefined) continue;
     // The same uncommon number (17 soldiers) is strong evidence; small numbers recur by chance.
@@ -188,7 +191,7 @@ export interface ResolveDecision {
  */
 export class MemoryResolver {
   private clusters: Cluster[] = [];
-  private buckets = new Map<string, number[]>();
+  private buckets = new Map<string, Map<string, number[]>>();
   private stamp: Int32Array = new Int32Array(1024);
   private gen = 0;
   comparisons = 0;
@@ -198,6 +201,10 @@ export class MemoryResolver {
   }
 
   private static baseKeys(f: Features): string[] {
+    return (f.bases ??= MemoryResolver.computeBaseKeys(f));
+  }
+
+  private static computeBaseKeys(f: Features): string[] {
     const base = `${f.kind}|${f.group}|${f.country ?? ''}`;
     if (f.lo === null) return [`${base}|u`];
     if (f.kind === 'tally') {
@@ -223,10 +230,11 @@ export class MemoryResolver {
       places.add('*');
     }
     for (const base of MemoryResolver.baseKeys(f)) {
+      let inner = this.buckets.get(base);
+      if (!inner) this.buckets.set(base, (inner = new Map()));
       for (const place of places) {
-        const key = `${base}|${place}`;
-        let list = this.buckets.get(key);
-        if (!list) this.buckets.set(key, (list = []));
+        let list = inner.get(place);
+        if (!list) inner.set(place, (list = []));
         // A cluster already in this bucket is usually its last entry; rare repeats are skipped by the stamp.
         if (list[list.length - 1] !== c.id) list.push(c.id);
       }
@@ -245,8 +253,12 @@ export class MemoryResolver {
         : [`${f.region}|*`, '|*'];
     const out: number[] = [];
     for (const base of MemoryResolver.baseKeys(f)) {
+      const inner = this.buckets.get(base);
+      if (!inner) continue;
       for (const place of places) {
-        for (const id of this.buckets.get(`${base}|${place}`) ?? []) {
+        const list = inner.get(place);
+        if (!list) continue;
+        for (const id of list) {
           if (this.stamp[id] === this.gen) continue;
           this.stamp[id] = this.gen;
           out.push(id);

@@ -57,8 +57,20 @@ const CYR: Record<string, string> = {
  * A spelling-tolerant key for a settlement name: "Ruzayevka", "Ruzaevka" and "Рузаевка" give one
  * key, as do "Saint Petersburg" and "St. Petersburg". Only used for equality.
  */
+const keyCache = new Map<string, string | null>();
+
 export function settlementKey(name: string | null | undefined): string | null {
   if (!name) return null;
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    k = computeSettlementKey(name);
+    if (keyCache.size > 100_000) keyCache.clear(); // names repeat a lot; keep the cache bounded
+    keyCache.set(name, k);
+  }
+  return k;
+}
+
+function computeSettlementKey(name: string): string | null {
   let s = name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   s = s.replace(/[а-яёіїєґ]/g, (c) => CYR[c] ?? c);
   s = s.replace(/\bsaint\b|\bsankt\b|\bsvyatoy\b/g, 'st').replace(/[^a-z]/g, '');
