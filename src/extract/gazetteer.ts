@@ -36,6 +36,7 @@ export const S_WEAK = 1; // a homonym of a common word or a surname: needs a loc
 export const S_CURATED = 2; // has an entry in settlements.aliases.json
 export const S_SECTION = 4; // GeoNames PPLX: a part of a bigger city
 export const S_TRANSLIT = 8; // Cyrillic name guessed by transliteration: needs a locative cue
+export const S_SMALL = 16; // weak only because small (not a word or a surname): may open a sentence
 
 export interface SettlementTable {
   name: string[];
@@ -62,6 +63,7 @@ export const R_ADJ_ONLY = 4; // region adjective alone ("Самарской"): n
 export const R_ADJECTIVAL = 8; // the form itself is adjectival ("подмосковных", "Crimean")
 export const R_DEMONYM = 16; // "Russian": only a weak hint at the country
 export const R_WEAK = 32; // needs a locative cue (or the region nearby) to count
+export const R_SMALL = 64; // weak only because small: counts at a sentence start too when its region is near
 
 export const K_COUNTRY = 0;
 export const K_REGION = 1;
@@ -354,7 +356,7 @@ export function getGazetteer(): Gazetteer {
  * Bump when the way names are indexed changes (Builder, morphology, folding): a checked-in
  * settlements.index.json of another version is ignored and the index is built at load instead.
  */
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 const INDEX_FILE = 'settlements.index.json';
 
 interface Index { forms: Map<string, string | string[]>; root: Map<string, TrieNode>; guess: Map<string, number[]> }
@@ -488,7 +490,7 @@ function buildIndex(regions: RegionEntry[], countries: CountryEntry[], settlemen
   const guess = new Map<string, number[]>();
   for (let id = 0; id < settlements.name.length; id++) {
     const f = settlements.flags[id]!;
-    const base = (f & S_WEAK ? R_WEAK : 0);
+    const base = (f & S_WEAK ? R_WEAK : 0) | (f & S_SMALL ? R_SMALL : 0);
     const ref: Ref = { kind: K_SETTLEMENT, id, flags: base };
     b.addName(settlements.name[id]!, 'en', ref);
     const names = settlements.names[id]!;

@@ -12,7 +12,7 @@
 import type { Lang } from './record.js';
 import {
   getGazetteer, type Gazetteer, type Ref, type TrieNode,
-  K_COUNTRY, K_IGNORE, K_REGION, K_SETTLEMENT, R_ACRONYM, R_ADJ_ONLY, R_ADJECTIVAL, R_DEMONYM, R_LOWER_OK, R_WEAK,
+  K_COUNTRY, K_IGNORE, K_REGION, K_SETTLEMENT, R_ACRONYM, R_ADJ_ONLY, R_ADJECTIVAL, R_DEMONYM, R_LOWER_OK, R_SMALL, R_WEAK,
   S_CURATED,
 } from './gazetteer.js';
 import { cyrFold, normWord } from './gazetteer-morph.js';
@@ -218,6 +218,7 @@ interface Raw {
   kind: 0 | 1 | 2;
   ids: number[]; // one id for countries and regions; all homonyms for settlements
   weakIds: Set<number>; // settlement candidates that still need their region nearby
+  strictIds: Set<number>; // weak ones that are also words or surnames: never at a sentence start without a cue
   flags: number;
   cue: boolean;
   atStart: boolean;
@@ -251,7 +252,7 @@ function candidates(g: Gazetteer, toks: Tok[], m: Match): Raw | null {
   const r0 = chosen[0]!;
   const raw: Raw = {
     start: first.start, end: toks[m.j]!.end, i: m.i, j: m.j,
-    kind: r0.kind as 0 | 1 | 2, ids: [], weakIds: new Set(), flags: 0, cue, atStart,
+    kind: r0.kind as 0 | 1 | 2, ids: [], weakIds: new Set(), strictIds: new Set(), flags: 0, cue, atStart,
   };
   if (r0.kind === K_REGION && top === 4) {
     // A city-region's own name (Moscow, Kyiv, Sevastopol) is the city: prefer the settlement if any.
@@ -285,11 +286,11 @@ function settle(raw: Raw, refs: Ref[], cue: boolean): Raw {
   for (const r of refs) {
     ids.add(r.id);
     // Weak names: a cue before them settles it, otherwise their region must be named nearby.
-    if (r.flags & R_WEAK && !cue) raw.weakIds.add(r.id);
+    if (r.flags & R_WEAK && !cue) { raw.weakIds.add(r.id); if (!(r.flags & R_SMALL)) raw.strictIds.add(r.id); }
     raw.flags |= r.flags & (R_ADJECTIVAL | R_LOWER_OK);
   }
   // A strong reading of the same id wins over a weak one.
-  for (const r of refs) if (!(r.flags & R_WEAK)) raw.weakIds.delete(r.id);
+  for (const r of refs) if (!(r.flags & R_WEAK)) { raw.weakIds.delete(r.id); raw.strictIds.delete(r.id); }
   raw.ids = [...ids];
   return raw;
 }
@@ -334,7 +335,7 @@ function guessAt(g: Gazetteer, toks: Tok[], i: number): Raw | null {
   for (const id of g.guess.get(w) ?? []) ids.add(id);
   if (!ids.size) return null;
   return {
-    start: t.start, end: t.end, i, j: i, kind: K_SETTLEMENT, ids: [...ids], weakIds: new Set(), flags: 0, cue: true,
+    start: t.start, end: t.end, i, j: i, kind: K_SETTLEMENT, ids: [...ids], weakIds: new Set(), strictIds: new Set(), flags: 0, cue: true,
     atStart: false,
   };
 }
@@ -408,7 +409,7 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
     };
     const ids = r.ids.length === 1 && !r.weakIds.size ? r.ids : r.ids.filter((id) => {
       if (!r.weakIds.has(id)) return true;
-      if (r.atStart) return false;
+      if (r.atStart && r.strictIds.has(id)) return false;
       const code = S.region[id]!;
       return Math.min(distance(named, code, r.start), distance(strongTowns, code, r.start)) <= WEAK_WINDOW;
     });

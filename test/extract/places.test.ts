@@ -271,6 +271,12 @@ describe('findPlaces: homonyms and false positives', () => {
     expect(texts('Мирный протест закончился без задержаний.', 'ru')).toEqual([]);
   });
 
+  it('takes a village known only from GeoNames only after a cue or with its region nearby', () => {
+    expect(texts('Krasnolesny residents signed a letter.', 'en')).toEqual([]);
+    expectPlaces('Residents of Krasnolesny signed a letter.', 'en', [{ text: 'Krasnolesny', region: 'RU-VOR' }]);
+    expectPlaces('Krasnolesny residents, Voronezh region, signed a letter.', 'en', [{ text: 'Krasnolesny', region: 'RU-VOR' }]);
+  });
+
   it('accepts a weak name after a locative cue', () => {
     expectPlaces('The fire was in Bor, a town on the Volga.', 'en', [{ text: 'Bor', region: 'RU-NIZ' }]);
     expectPlaces('Пожар случился в городе Пушкин под Петербургом.', 'ru', [{ text: 'Пушкин', region: 'RU-SPE' }]);
