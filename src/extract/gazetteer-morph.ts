@@ -29,8 +29,10 @@ function foldLatin(w: string): string {
  * are generated from this.
  */
 export function normBase(raw: string): string {
-  const w = raw.toLowerCase();
+  let w = raw.toLowerCase();
   if (CYRILLIC.test(w)) {
+    // "й" typed as и + combining breve (some keyboards and PDF extractions)
+    if (/[\u0300-\u036f]/.test(w)) w = w.normalize('NFC');
     let s = w.replace(/ё/g, 'е').replace(/['’ʼ`´]/g, '');
     if (LATIN.test(s)) s = s.replace(/[a-z]/g, (c) => LOOKALIKE[c] ?? c);
     return s;

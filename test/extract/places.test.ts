@@ -356,6 +356,12 @@ describe('findPlaces: offsets', () => {
     ), { numRuns: 300 });
   });
 
+  it('reads decomposed letters and Latin lookalikes inside Cyrillic words', () => {
+    const decomposed = 'в Усть-Илимске и в Ноябрьске'.normalize('NFD');
+    expect(findPlaces(decomposed, 'ru').map((m) => m.region)).toEqual(['RU-IRK', 'RU-YAN']);
+    expect(findPlaces('в Мoскве', 'ru')[0]).toMatchObject({ region: 'RU-MOW', text: 'Мoскве' }); // Latin "o"
+  });
+
   it('handles surrogate pairs and empty text', () => {
     expect(findPlaces('', 'en')).toEqual([]);
     const text = '🔥🔥 в Москве 🔥';
