@@ -30,6 +30,7 @@ function foldLatin(w: string): string {
  */
 export function normBase(raw: string): string {
   let w = raw.toLowerCase();
+  if (w.includes('\u00ad')) w = w.replace(/\u00ad/g, '');
   if (CYRILLIC.test(w)) {
     // "й" typed as и + combining breve (some keyboards and PDF extractions)
     if (/[\u0300-\u036f]/.test(w)) w = w.normalize('NFC');

@@ -107,7 +107,7 @@ function tokenize(text: string, g: Gazetteer): Tok[] {
     while (i < n) {
       const c = text.charCodeAt(i);
       if (isLetter(c)) i++;
-      else if (isApostrophe(c) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) i += 2;
+      else if ((isApostrophe(c) || c === 0xad) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) i += 2; // 0xad: soft hyphen
       else break;
     }
     let end = i;

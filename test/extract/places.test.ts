@@ -171,6 +171,14 @@ describe('findPlaces: Russian in any case', () => {
     ]);
   });
 
+  it('reads lower-case city adjectives as adjectival mentions', () => {
+    expectPlaces('Харьковские волонтёры и минский суд; московский офис закрыт.', 'ru', [
+      { text: 'Харьковские', settlement: 'Kharkiv', role: 'adjectival' },
+      { text: 'минский', settlement: 'Minsk', region: 'BY-HM', role: 'adjectival' },
+      { text: 'московский', settlement: 'Moscow', role: 'adjectival' },
+    ]);
+  });
+
   it('reads coordinated region adjectives', () => {
     expectPlaces('Повестки раздавали в Самарской и Саратовской областях.', 'ru', [
       { text: 'Самарской', level: 'region', region: 'RU-SAM' },
@@ -360,6 +368,7 @@ describe('findPlaces: offsets', () => {
     const decomposed = 'в Усть-Илимске и в Ноябрьске'.normalize('NFD');
     expect(findPlaces(decomposed, 'ru').map((m) => m.region)).toEqual(['RU-IRK', 'RU-YAN']);
     expect(findPlaces('в Мoскве', 'ru')[0]).toMatchObject({ region: 'RU-MOW', text: 'Мoскве' }); // Latin "o"
+    expect(findPlaces('в Моск\u00adве', 'ru')[0]).toMatchObject({ region: 'RU-MOW', text: 'Моск\u00adве' }); // soft hyphen
   });
 
   it('handles surrogate pairs and empty text', () => {
