@@ -88,6 +88,20 @@ export function makeNameLists(given: string[], publicPeople: PublicPerson[], org
 
 const has = (set: Set<string>, word: string): boolean => candidates(word).some((c) => set.has(c));
 
+// Whether a word is a known given name, remembered: the same words recur across thousands of texts.
+const givenMemo = new WeakMap<NameLists, Map<string, boolean>>();
+function isGiven(lists: NameLists, word: string): boolean {
+  let memo = givenMemo.get(lists);
+  if (!memo) givenMemo.set(lists, (memo = new Map()));
+  let v = memo.get(word);
+  if (v === undefined) {
+    v = has(lists.given, word);
+    if (memo.size > 100_000) memo.clear(); // bounded: an export of a million texts must not grow it
+    memo.set(word, v);
+  }
+  return v;
+}
+
 const PATRONYMIC = /^\p{Lu}\p{Ll}+(?:(?:ович|евич|ьич)(?:а|у|ем|ом|е)?|(?:овн|евн|ичн)(?:а|ы|е|у|ой|ою)|ovich|evich|ovna|evna|ichna)$/u;
 // A capitalised word (hyphenated parts allowed: Кара-Мурза) or an initial (И.).
 const TOKEN = /\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*|\p{Lu}\./gu;
@@ -186,7 +200,7 @@ function isPublicName(tokens: Tok[], surnameIdx: number[], lists: NameLists): bo
 function matchAt(run: Tok[], i: number, lists: NameLists): [number, number, number[]] | null {
   const t = (k: number): Tok | undefined => run[k];
   const word = (k: number): boolean => !!t(k) && !t(k)!.initial;
-  const given = (k: number): boolean => word(k) && has(lists.given, t(k)!.text);
+  const given = (k: number): boolean => word(k) && isGiven(lists, t(k)!.text);
   const patr = (k: number): boolean => word(k) && PATRONYMIC.test(t(k)!.text);
   const initial = (k: number): boolean => !!t(k)?.initial;
 

@@ -68,18 +68,30 @@ export async function briefSources(db: Kysely<DB>, ids: number[]): Promise<Map<n
   const hi = ids[ids.length - 1]!;
   const dense = hi - lo < ids.length * 2;
   const which = dense ? sql`er.event_id BETWEEN ${lo} AND ${hi}` : sql`er.event_id = ANY(${`{${ids.join(',')}}`}::int[])`;
+  // Unsorted in SQL (a sort of the whole page costs more than sorting each event's few sources here).
   const r = await sql<{ j: string }>`
     SELECT coalesce(json_agg(json_build_array(er.event_id, d.source_kind, d.source_name, d.url, d.source_ref,
-             to_char(d.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')) ORDER BY er.event_id, d.published_at, r.id), '[]')::text AS j
+             to_char(d.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), r.id)), '[]')::text AS j
     FROM event_records er JOIN records r ON r.id = er.record_id JOIN documents d ON d.id = r.document_id
     WHERE ${which} AND r.superseded_at IS NULL`.execute(db);
   const wanted = dense ? new Set(ids) : null;
-  for (const [eventId, source_kind, source_name, url, source_ref, published_at] of JSON.parse(r.rows[0]!.j) as [number, string, string | null, string | null, string, string | null][]) {
+  const order = new Map<BriefSource, number>();
+  type Row = [number, string, string | null, string | null, string, string | null, number];
+  for (const [eventId, source_kind, source_name, url, source_ref, published_at, recordId] of JSON.parse(r.rows[0]!.j) as Row[]) {
     if (wanted && !wanted.has(eventId)) continue;
     const list = out.get(eventId);
     const s = { source_kind, source_name, url, source_ref, published_at };
+    order.set(s, recordId);
     if (list) list.push(s);
     else out.set(eventId, [s]);
+  }
+  // As sourcesOfEvents orders them: by publication (unknown last), then by record.
+  for (const list of out.values()) {
+    if (list.length > 1) {
+      list.sort((a, b) =>
+        a.published_at === b.published_at ? order.get(a)! - order.get(b)!
+        : a.published_at === null ? 1 : b.published_at === null ? -1 : a.published_at < b.published_at ? -1 : 1);
+    }
   }
   return out;
 }

@@ -46,8 +46,8 @@ describe('buildReport', () => {
     const arson = report.sections.find((s) => s.type === 'arson')!.events[0]!;
     expect(arson.cites.length).toBe(2);
     const links = arson.cites.map((n) => report.sources[n - 1]!.link);
-    expect(links).toContain('https://t.me/example_channel/101');
-    expect(links).toContain('https://news.example.org/ruzaevka-fire');
+    // Same publication time: in the order the records were made.
+    expect(links).toEqual(['https://t.me/example_channel/101', 'https://news.example.org/ruzaevka-fire']);
     expect(report.sources.map((s) => s.n)).toEqual(report.sources.map((_, i) => i + 1));
     // Numbered in reading order: each new citation is the next number.
     const seen: number[] = [];
