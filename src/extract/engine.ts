@@ -176,7 +176,14 @@ function processSentence(
     if (lex.suppressAfter.some((f) => blocked(f, after))) continue;
     if (h.def.weak) {
       const clauseText = text.slice(clause.start, clause.end);
-      if (!lex.eventive.test(clauseText) && !getQuantities().some((q) => q.end <= h.start && h.start - q.end < 4)) continue;
+      // "protests in Kazan", "the rally on March 6": a bare noun pinned to a town or a day is an event.
+      const pinned = (): boolean => {
+        const after = text.slice(h.end, Math.min(clause.end, h.end + 40));
+        if (!/^\s+(?:in|at|on|near|outside)\s/u.test(after)) return false;
+        return sPlaces.some((p) => p.level !== 'country' && p.start >= h.end && p.start - h.end < 30) ||
+          getDates().some((d) => d.explicitDay && d.start >= h.end && d.start - h.end < 12);
+      };
+      if (!lex.eventive.test(clauseText) && !getQuantities().some((q) => q.end <= h.start && h.start - q.end < 4) && !pinned()) continue;
     }
     hits.push({ ...h, clause, quantity: null });
   }
@@ -543,11 +550,16 @@ function dedupDocument(drafts: Draft[]): Draft[] {
   const seen = new Set<string>();
   const out: Draft[] = [];
   for (const d of drafts) {
+    const keys: string[] = [];
     if (d.dateExplicit && d.date.precision === 'day' && (d.place.settlement || d.place.region)) {
-      const key = [d.kind, d.type, d.date.start, d.place.region, d.place.settlement, d.quantity?.value ?? '', d.measure ?? ''].join('|');
-      if (seen.has(key)) continue;
-      seen.add(key);
+      keys.push([d.kind, d.type, d.date.start, d.place.region, d.place.settlement, d.quantity?.value ?? '', d.measure ?? ''].join('|'));
     }
+    // "17 soldiers refused in the Luhansk region" told in the lead and again below.
+    if (d.quantity && d.quantity.value >= 10 && (d.place.settlement || d.place.region)) {
+      keys.push(['n', d.kind, d.type, d.place.region, d.place.settlement, d.quantity.value, d.measure ?? ''].join('|'));
+    }
+    if (keys.some((k) => seen.has(k))) continue;
+    for (const k of keys) seen.add(k);
     out.push(d);
   }
   return out;

@@ -43,10 +43,15 @@ export function segment(text: string, lex: CompiledLexicon): Sentence[] {
     pos = nl + 1;
   }
 
-  // Boilerplate: a "cut" marker in the second half of the text drops everything after it.
+  // Boilerplate: a "cut" marker after the first quarter of the text (or after three paragraphs of
+  // body) drops everything after it: comments, related links, author boxes.
   let cutAt = Infinity;
+  let bodyLines = 0;
   for (const l of lines) {
-    if (l.start < 0 || l.start < text.length * 0.4) continue;
+    if (l.start < 0) continue;
+    const enough = l.start >= text.length * 0.25 || bodyLines >= 3;
+    if (TERMINAL.test(text.slice(l.start, l.end))) bodyLines++;
+    if (!enough) continue;
     if (lex.boilerplateCut.test(text.slice(l.start, l.end))) {
       cutAt = l.start;
       break;

@@ -236,3 +236,14 @@ describe('Belarus and the occupied territories', () => {
     expect(run('The authorities have introduced the death penalty for attempted acts of terrorism.', '2022-06-01').map((r) => r.type)).toEqual(['legislation']);
   });
 });
+
+describe('one event told in the lead and again in the body', () => {
+  it('keeps one record for the same count at the same place', () => {
+    const text = 'Seventeen soldiers who refused to fight are being held in the Luhansk region, a lawyer says.\n\nThe lawyer, who represents the families, said the 17 soldiers had refused to fight and are being held in the Luhansk region in a basement.';
+    expect(run(text).filter((r) => r.type === 'refusal')).toHaveLength(1);
+  });
+  it('a bare noun pinned to a town is an event', () => {
+    expect(run('Anti-war protests in Novosibirsk ended with dozens of detentions on March 6.', '2022-03-10').map((r) => r.type)).toContain('protest');
+    expect(run('Most protests in Russia have been spontaneous.')).toEqual([]);
+  });
+});
