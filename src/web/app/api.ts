@@ -19,7 +19,7 @@ export interface EventDetail extends EventView { records: Evidence[] }
 export interface AggregateRow { key: (string | null)[]; events: number; counts: Record<string, number>; population?: number | null; rate_per_100k?: number | null }
 export interface Region { code: string; country: string; name: Record<string, string>; population: number | null; capital: string | null }
 export interface Session { editor: boolean; local: boolean; user: { name: string; role: string } | null; csrf: string | null }
-export interface TallySeries { measure: string; region: string | null; points: { event_id: number; date: string | null; value: number; qualifier: string | null; attribution: string[] }[] }
+export interface TallySeries { type: string; measure: string; country: string | null; region: string | null; since: string | null; points: { event_id: number; date: string | null; value: number; qualifier: string | null; attribution: string[] }[] }
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string, readonly param?: string) {

@@ -21,7 +21,7 @@ const EN = {
   shortcuts: 'Keys: P publish · R reject · N or J next · K previous · E edit', reason: 'Reason (optional)',
   done_publish: 'Published.', done_reject: 'Rejected.', conflict: 'Someone changed this event meanwhile; reloaded.',
   login: 'Log in', name: 'Name', password: 'Password', login_failed: 'Wrong name or password.',
-  tallies_title: 'Reported totals over time', according_to: 'According to', no_tallies: 'No tallies yet.',
+  tallies_title: 'Reported totals over time', this_period: 'This period', previous_period: 'Previous period', according_to: 'According to', no_tallies: 'No tallies yet.',
   error: 'Something went wrong', lang_switch: 'Русский',
   footer: 'Letopis loads nothing from other sites. Every event links to its sources.',
   types: {
@@ -58,7 +58,7 @@ const RU: Dict = {
   shortcuts: 'Клавиши: P опубликовать · R отклонить · N или J следующее · K предыдущее · E править', reason: 'Причина (необязательно)',
   done_publish: 'Опубликовано.', done_reject: 'Отклонено.', conflict: 'Событие кто-то изменил; загружено заново.',
   login: 'Войти', name: 'Имя', password: 'Пароль', login_failed: 'Неверное имя или пароль.',
-  tallies_title: 'Сообщённые итоги во времени', according_to: 'По данным', no_tallies: 'Сводок пока нет.',
+  tallies_title: 'Сообщённые итоги во времени', this_period: 'Этот период', previous_period: 'Предыдущий период', according_to: 'По данным', no_tallies: 'Сводок пока нет.',
   error: 'Что-то пошло не так', lang_switch: 'English',
   footer: 'Летопись ничего не загружает с других сайтов. У каждого события есть ссылки на источники.',
   types: {

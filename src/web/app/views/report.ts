@@ -35,20 +35,21 @@ export async function reportView(main: HTMLElement, navigate: Navigate): Promise
   render(main, h('h1', null, t.nav_report), form, h('p', { class: 'loading' }, '…'));
   const q = new URLSearchParams({ from, to });
   for (const k of ['type', 'region']) if (p.get(k)) q.set(k, p.get(k)!);
-  if (currentSession()?.editor && p.get('drafts') === 'true') q.set('drafts', 'true');
+  // Editors see drafts in the report too, as in the other views, unless the URL says drafts=false.
+  if (currentSession()?.editor && p.get('drafts') !== 'false') q.set('drafts', 'true');
   const [regions, r] = await Promise.all([loadRegions(), get<Report>(`/api/report?${q.toString()}`)]);
   const cites = (ns: number[]): HTMLElement => h('sup', null, ns.map((n, i) => [i ? ',' : '', h('a', { href: `#src-${n}` }, `[${n}]`)]));
   const maxWeek = Math.max(1, ...r.weekly.map((w) => w.count));
   render(main, h('h1', null, t.nav_report, `: ${r.period.from} – ${r.period.to}`), form,
     h('section', { class: 'panel' },
       h('p', null, t.total(r.total.count), ` (${r.previous.from} – ${r.previous.to}: ${r.total.previous})`),
-      h('table', { class: 'events' }, h('thead', null, h('tr', null, h('th', null, t.type), h('th', { class: 'num' }, r.period.from.slice(0, 7)), h('th', { class: 'num' }, '←'))),
+      h('table', { class: 'events' }, h('thead', null, h('tr', null, h('th', null, t.type), h('th', { class: 'num' }, t.this_period), h('th', { class: 'num' }, t.previous_period))),
         h('tbody', null, r.totals.map((x) => h('tr', null, h('td', null, swatch(colourOf(x.type)), ' ', typeName(x.type)), h('td', { class: 'num' }, x.count), h('td', { class: 'num' }, x.previous))))),
       s('svg', { viewBox: `0 0 ${r.weekly.length * 20} 60`, class: 'chart', role: 'img', 'aria-label': t.timeline },
         r.weekly.map((w, i) => s('rect', { x: i * 20 + 2, y: 60 - (w.count / maxWeek) * 56, width: 16, height: (w.count / maxWeek) * 56, fill: '#b2182b' }, s('title', null, `${w.week}: ${w.count}`))))),
     r.sections.map((sec) => h('section', { class: 'panel' }, h('h2', null, swatch(colourOf(sec.type)), ' ', typeName(sec.type), ` (${sec.events.length})`),
       h('ul', null, sec.events.map((e) => h('li', null, h('a', { href: `/events/${e.id}`, 'data-nav': true }, e.date.start ?? '?'), ' ',
-        [e.place.settlement, e.place.region ? regionName(regions, e.place.region) : null].filter(Boolean).join(', '), ': ', e.summary,
+        [[e.place.settlement, e.place.region ? regionName(regions, e.place.region) : null].filter(Boolean).join(', '), e.summary].filter(Boolean).join(': '),
         e.disputed ? h('span', { class: 'badge warn' }, t.disputed) : null, cites(e.cites)))))),
     r.tallies.length ? h('section', { class: 'panel' }, h('h2', null, t.nav_tallies),
       h('ul', null, r.tallies.map((x) => h('li', null, `${x.date.end ?? x.date.start ?? '?'}: `, x.value !== null ? formatNumber(x.value) : '?', ' ', t.count_names[x.measure ?? ''] ?? x.measure ?? '',
