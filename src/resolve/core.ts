@@ -43,7 +43,7 @@ export interface Features {
   value: number | null;
   actors: string[];
   target: string | null;
-  stems: Uint32Array;
+  stems: number[];
   doc: number | null;
   /** Blocking keys, computed once (see MemoryResolver). */
   bases?: string[];
@@ -148,7 +148,7 @@ export function matchScore(a: Features, b: Features): number {
 export const WIDE_DAYS = 62;
 const WEEK = 7;
 /** Members kept per cluster to score against; the cluster's envelope guards the rest. */
-const REPS = 4;
+const REPS = 3;
 
 interface Cluster {
   id: number;
@@ -187,7 +187,7 @@ export interface ResolveDecision {
 
 /**
  * Clusters records one at a time (online), so the same code serves a full re-run and a stream.
- * Memory: one small envelope plus up to four member features per cluster.
+ * Memory: one small envelope plus up to three member features per cluster.
  */
 export class MemoryResolver {
   private clusters: Cluster[] = [];
@@ -333,10 +333,11 @@ export class MemoryResolver {
       c.size++;
       if (f.doc !== null && !c.docs.includes(f.doc)) c.docs.push(f.doc);
       this.index(c, f);
+      f.bases = undefined; // kept features need no keys: memory per cluster matters at a million records
       return { cluster: c.id, created: false, score: m.score };
     }
     const id = this.clusters.length;
-    const c: Cluster = { id, env: { ...f }, reps: [f], size: 1, docs: f.doc === null ? [] : [f.doc] };
+    const c: Cluster = { id, env: f, reps: [f], size: 1, docs: f.doc === null ? [] : [f.doc] };
     this.clusters.push(c);
     if (id >= this.stamp.length) {
       const bigger = new Int32Array(this.stamp.length * 2);
@@ -344,13 +345,14 @@ export class MemoryResolver {
       this.stamp = bigger;
     }
     this.index(c, f);
+    f.bases = undefined;
     return { cluster: id, created: true, score: 0 };
   }
 
   /** Start a cluster without matching (an event that already exists, pinned by an editor). */
   seed(f: Features): number {
     const id = this.clusters.length;
-    this.clusters.push({ id, env: { ...f }, reps: [f], size: 1, docs: f.doc === null ? [] : [f.doc] });
+    this.clusters.push({ id, env: f, reps: [f], size: 1, docs: f.doc === null ? [] : [f.doc] });
     if (id >= this.stamp.length) {
       const bigger = new Int32Array(this.stamp.length * 2);
       bigger.set(this.stamp);

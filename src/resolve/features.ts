@@ -149,18 +149,19 @@ export function words(text: string): string[] {
  * Hashed crude stems (first five letters) of a text's content words, sorted and unique. Prefixes
  * fold most Russian and Ukrainian case endings ("Рузаевке", "Рузаевка") without a dictionary.
  */
-export function stemBag(text: string, max = 48): Uint32Array {
+export function stemBag(text: string, max = 48): number[] {
   const set = new Set<number>();
   for (const w of words(text)) {
     if (w.length < 3 || STOP.has(w)) continue;
-    set.add(hash32(w.length > 5 ? w.slice(0, 5) : w));
+    // 30 bits: small integers, so the array stays compact in memory (a million records keep these).
+    set.add(hash32(w.length > 5 ? w.slice(0, 5) : w) >>> 2);
     if (set.size >= max) break;
   }
-  return Uint32Array.from([...set].sort((x, y) => x - y));
+  return [...set].sort((x, y) => x - y);
 }
 
 /** Jaccard similarity of two sorted unique arrays. */
-export function jaccard(a: Uint32Array, b: Uint32Array): number {
+export function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length === 0 || b.length === 0) return 0;
   let i = 0;
   let j = 0;
