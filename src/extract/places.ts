@@ -313,6 +313,18 @@ const ADJ_END = /(ий|ой|ая|яя|ое|ее|ие|ого|его|ому|ему
 // Keys are folded (ы→и), so the table is too.
 const RU_ENDINGS: [string, string[], boolean][] = RU_ENDINGS_RAW.map(([e, rs, a]) => [cyrFold(e), [...new Set(rs.map(cyrFold))], a]);
 
+/** Towns whose guessed Cyrillic nominative this word (a normalised key, in any case) may be. */
+function guessIds(g: Gazetteer, w: string, adjectival: boolean): Set<number> {
+  const ids = new Set<number>();
+  for (const [end, repl, adj] of RU_ENDINGS) {
+    if (!w.endsWith(end) || (adj && !adjectival)) continue;
+    const stem = w.slice(0, -end.length);
+    for (const r of repl) for (const id of g.guess.get(stem + r) ?? []) ids.add(id);
+  }
+  for (const id of g.guess.get(w) ?? []) ids.add(id);
+  return ids;
+}
+
 /**
  * A town known only by its guessed Cyrillic spelling, written after a locative cue in any case:
  * "в Кимовске", "из Зеленчукской", "у Якимівці". One word only; adjectival forms followed by a lower-case word
@@ -326,13 +338,7 @@ function guessAt(g: Gazetteer, toks: Tok[], i: number): Raw | null {
   const w = t.key;
   // "в Новый год", "в Центральном районе": an adjective before a lower-case noun is not a town.
   if (nextLower && ADJ_END.test(w)) return null;
-  const ids = new Set<number>();
-  for (const [end, repl, adjectival] of RU_ENDINGS) {
-    if (!w.endsWith(end) || (adjectival && nextLower)) continue;
-    const stem = w.slice(0, -end.length);
-    for (const r of repl) for (const id of g.guess.get(stem + r) ?? []) ids.add(id);
-  }
-  for (const id of g.guess.get(w) ?? []) ids.add(id);
+  const ids = guessIds(g, w, !nextLower);
   if (!ids.size) return null;
   return {
     start: t.start, end: t.end, i, j: i, kind: K_SETTLEMENT, ids: [...ids], weakIds: new Set(), strictIds: new Set(), flags: 0, cue: true,
@@ -453,9 +459,10 @@ export function lookupSettlement(name: string): PlaceMention | undefined {
   const toks = tokenize(name, g);
   if (!toks.length) return undefined;
   const m = longestAt(g, toks, 0);
-  if (!m || m.j !== toks.length - 1) return undefined;
   const S = g.settlements;
-  const ids = [...new Set(m.refs.filter((r) => r.kind === K_SETTLEMENT).map((r) => r.id))];
+  let ids = m && m.j === toks.length - 1 ? [...new Set(m.refs.filter((r) => r.kind === K_SETTLEMENT).map((r) => r.id))] : [];
+  // Towns known only by a guessed Cyrillic spelling (not in the trie).
+  if (!ids.length && toks.length === 1) ids = [...guessIds(g, toks[0]!.key, true)];
   if (!ids.length) return undefined;
   ids.sort((a, b) => S.population[b]! - S.population[a]! || (S.flags[b]! & S_CURATED) - (S.flags[a]! & S_CURATED) || a - b);
   const id = ids[0]!;

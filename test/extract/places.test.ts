@@ -396,6 +396,8 @@ describe('region and settlement lookups', () => {
     expect(lookupSettlement('Рузаевке')).toMatchObject({ settlement: 'Ruzayevka', region: 'RU-MO' });
     expect(lookupSettlement('мелітополь')).toMatchObject({ settlement: 'Melitopol', region: 'UA-23' });
     expect(lookupSettlement('Upper Lars')).toMatchObject({ region: 'RU-SE' });
+    expect(lookupSettlement('Якимівка')).toMatchObject({ settlement: 'Yakymivka', region: 'UA-23' });
+    expect(lookupSettlement('Кимовске')).toMatchObject({ settlement: 'Kimovsk', region: 'RU-TUL' });
     expect(lookupSettlement('Nowhere-on-Sea')).toBeUndefined();
     expect(lookupSettlement('Mordovia')).toBeUndefined();
   });
