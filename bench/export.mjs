@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Export and report speed on a large generated chronicle (uses the built code in dist/: run `npm run build` first).
-//   node bench/export.mjs [--events 1000000] [--url postgres://...]   (npm run bench:export)
+//   node bench/export.mjs [--events 1000000] [--url postgres://... [--schema NAME --keep]]   (npm run bench:export)
+// With --schema and --keep the generated data stays in that schema and is reused by the next run.
 // Prints: generation time, CSV export rows/s and peak RSS (memory must stay flat: pages, not all rows),
 // and the seconds to build and render the overview of one year (~100k events).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -22,38 +23,43 @@ const { buildReport } = await import('../dist/report/report.js');
 const { renderMarkdown, renderHtml } = await import('../dist/report/render.js');
 
 const dir = url ? null : mkdtempSync(join(tmpdir(), 'letopis-bench-export-'));
-const schema = url ? `letopis_bench_${process.pid}` : undefined;
+const keep = process.argv.includes('--keep');
+const schema = url ? arg('schema', `letopis_bench_${process.pid}`) : undefined;
 const store = await openStore(url ? { url, schema } : { dataDir: dir, command: 'bench' });
 const mb = (b) => Math.round(b / 1048576);
 
 try {
   let t = performance.now();
-  await store.exec(`INSERT INTO documents (source_kind, source_name, source_ref, url, lang, published_at, text, sha256)
-    SELECT 'url', 'Bench Source ' || (g % 50), 'https://bench.example/' || g, 'https://bench.example/' || g, 'en',
-           timestamptz '2015-01-01' + (g % ${DAYS}) * interval '1 day', 'A short bench text ' || g, md5(g::text) || md5((g + 1)::text)
-    FROM generate_series(1, 10000) g`);
-  const types = `ARRAY['protest','symbolic','arson','sabotage','armed_attack','refusal','mutiny','desertion','draft_evasion','self_harm','civil_resistance','detention','prosecution','legislation','mobilisation']`;
-  const regions = `ARRAY['RU-MOW','RU-SPE','RU-MO','RU-DA','RU-IRK','RU-KDA','RU-TA','RU-BA','BY-HM','UA-43']`;
-  for (let lo = 1; lo <= N; lo += 100_000) {
-    const hi = Math.min(N, lo + 99_999);
-    await store.exec(`
-      INSERT INTO events (kind, type, date_start, date_precision, country, region, settlement, lat, lon, counts, measure, value, qualifier,
-                          certainty, attribution, summary, status, independent_sources, source_count, search_text)
-      SELECT CASE WHEN g % 50 = 0 THEN 'tally' ELSE 'incident' END, (${types})[1 + g % 15],
-             to_char(date '2015-01-01' + (g % ${DAYS}), 'YYYY-MM-DD'), 'day', 'RU', (${regions})[1 + g % 10], 'Town ' || (g % 500),
-             CASE WHEN g % 4 = 0 THEN NULL ELSE 50 + (g % 1000) / 100.0 END, CASE WHEN g % 4 = 0 THEN NULL ELSE 30 + (g % 2000) / 50.0 END,
-             '{"detained": 3, "participants": 40}', CASE WHEN g % 50 = 0 THEN 'detained' END, CASE WHEN g % 50 = 0 THEN g END,
-             CASE WHEN g % 50 = 0 THEN 'at_least' END, 'reported', CASE WHEN g % 50 = 0 THEN '["OVD-Info"]'::jsonb ELSE '[]'::jsonb END,
-             'Bench event ' || g || ': Ivan Petrov and others were detained near the enlistment office, says a "local" channel.',
-             'published', 1 + g % 3, 1 + g % 3, ''
-      FROM generate_series(${lo}, ${hi}) g;
-      INSERT INTO records (document_id, ordinal, kind, type, date_start, date_precision, certainty, evidence_start, evidence_end, evidence_text, summary, extractor_version)
-      SELECT 1 + g % 10000, g / 10000, 'incident', 'protest', '2020-01-01', 'day', 'reported', 0, 30, 'Evidence sentence number ' || g, '', 'bench'
-      FROM generate_series(${lo}, ${hi}) g;
-      INSERT INTO event_records (record_id, event_id) SELECT g, g FROM generate_series(${lo}, ${hi}) g;`);
-  }
-  await store.exec('ANALYZE');
-  console.log(`generated ${N} events (${store.engine}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  const have = Number((await store.db.selectFrom('events').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  if (have !== 0 && have !== N) throw new Error(`schema ${schema} holds ${have} events, not ${N}: drop it or pick another --schema`);
+  if (have === 0) {
+    await store.exec(`INSERT INTO documents (source_kind, source_name, source_ref, url, lang, published_at, text, sha256)
+      SELECT 'url', 'Bench Source ' || (g % 50), 'https://bench.example/' || g, 'https://bench.example/' || g, 'en',
+             timestamptz '2015-01-01' + (g % ${DAYS}) * interval '1 day', 'A short bench text ' || g, md5(g::text) || md5((g + 1)::text)
+      FROM generate_series(1, 10000) g`);
+    const types = `ARRAY['protest','symbolic','arson','sabotage','armed_attack','refusal','mutiny','desertion','draft_evasion','self_harm','civil_resistance','detention','prosecution','legislation','mobilisation']`;
+    const regions = `ARRAY['RU-MOW','RU-SPE','RU-MO','RU-DA','RU-IRK','RU-KDA','RU-TA','RU-BA','BY-HM','UA-43']`;
+    for (let lo = 1; lo <= N; lo += 100_000) {
+      const hi = Math.min(N, lo + 99_999);
+      await store.exec(`
+        INSERT INTO events (kind, type, date_start, date_precision, country, region, settlement, lat, lon, counts, measure, value, qualifier,
+                            certainty, attribution, summary, status, independent_sources, source_count, search_text)
+        SELECT CASE WHEN g % 50 = 0 THEN 'tally' ELSE 'incident' END, (${types})[1 + g % 15],
+               to_char(date '2015-01-01' + (g % ${DAYS}), 'YYYY-MM-DD'), 'day', 'RU', (${regions})[1 + g % 10], 'Town ' || (g % 500),
+               CASE WHEN g % 4 = 0 THEN NULL ELSE 50 + (g % 1000) / 100.0 END, CASE WHEN g % 4 = 0 THEN NULL ELSE 30 + (g % 2000) / 50.0 END,
+               '{"detained": 3, "participants": 40}', CASE WHEN g % 50 = 0 THEN 'detained' END, CASE WHEN g % 50 = 0 THEN g END,
+               CASE WHEN g % 50 = 0 THEN 'at_least' END, 'reported', CASE WHEN g % 50 = 0 THEN '["OVD-Info"]'::jsonb ELSE '[]'::jsonb END,
+               'Bench event ' || g || ': Ivan Petrov and others were detained near the enlistment office, says a "local" channel.',
+               'published', 1 + g % 3, 1 + g % 3, ''
+        FROM generate_series(${lo}, ${hi}) g;
+        INSERT INTO records (document_id, ordinal, kind, type, date_start, date_precision, certainty, evidence_start, evidence_end, evidence_text, summary, extractor_version)
+        SELECT 1 + g % 10000, g / 10000, 'incident', 'protest', '2020-01-01', 'day', 'reported', 0, 30, 'Evidence sentence number ' || g, '', 'bench'
+        FROM generate_series(${lo}, ${hi}) g;
+        INSERT INTO event_records (record_id, event_id) SELECT g, g FROM generate_series(${lo}, ${hi}) g;`);
+    }
+    await store.exec('ANALYZE');
+    console.log(`generated ${N} events (${store.engine}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  } else console.log(`reusing ${N} events in schema ${schema}`);
 
   // CSV export to a sink that counts bytes (the disk is not what we measure).
   let bytes = 0;
@@ -85,7 +91,7 @@ try {
   const events = report.sections.reduce((n, s) => n + s.events.length, 0);
   console.log(`report 2022: ${events} events, ${report.tallies.length} tallies, ${report.sources.length} sources; built in ${built.toFixed(2)} s, built + rendered md (${mb(md.length)} MB) and html (${mb(html.length)} MB) in ${total.toFixed(2)} s (this process: ${((rcpu.user + rcpu.system) / 1e6).toFixed(2)} CPU s)`);
 } finally {
-  if (schema) await store.exec(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
+  if (schema && !keep) await store.exec(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
   await store.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 }

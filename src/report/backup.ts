@@ -15,7 +15,8 @@ import type { Store } from '../store/index.js';
 /** Dump the whole database to `file`; returns rows per table. */
 export async function backupToFile(store: Store, file: string, opts: DumpOptions = {}): Promise<Record<string, number>> {
   const tmp = `${file}.part-${process.pid}`;
-  const fileStream = createWriteStream(tmp);
+  // Owner-only: a backup holds every source text and every name, and with --with-secrets the hashes.
+  const fileStream = createWriteStream(tmp, { mode: 0o600 });
   const gzip = file.endsWith('.gz') ? createGzip() : null;
   if (gzip) gzip.pipe(fileStream);
   const out: NodeJS.WritableStream = gzip ?? fileStream;

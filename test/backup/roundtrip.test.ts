@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -41,6 +41,7 @@ describe('backup and restore on PGlite', () => {
     } finally {
       await a.close();
     }
+    expect(statSync(f1).mode & 0o777).toBe(0o600);
     const text = readFileSync(f1, 'utf8');
     const lines = text.trim().split('\n');
     expect(JSON.parse(lines[0]!)).toMatchObject({ letopis_backup: 1, secrets: false });
@@ -90,6 +91,12 @@ describe('backup and restore on PGlite', () => {
       writeFileSync(cut, lines.slice(0, -1).join('\n') + '\n');
       const beforeCut = await counts(b);
       await expect(restoreFromFile(b, cut, { merge: true })).rejects.toThrow(/truncated/);
+      expect(await counts(b)).toEqual(beforeCut);
+
+      const gz = readFileSync(fGz);
+      const cutGz = join(dir, 'cut.jsonl.gz');
+      writeFileSync(cutGz, gz.subarray(0, Math.floor(gz.length / 2)));
+      await expect(restoreFromFile(b, cutGz, { merge: true })).rejects.toThrow(/damaged or cut short|truncated/);
       expect(await counts(b)).toEqual(beforeCut);
 
       const notBackup = join(dir, 'junk.txt');
