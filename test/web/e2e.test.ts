@@ -38,6 +38,7 @@ describe.skipIf(!ready)('web app in Chromium', () => {
       { text: 'Someone threw a burning bottle at the enlistment office in Uryupinsk overnight.', evidence: 'threw a burning bottle at the enlistment office', type: 'arson', date: '2022-09-26', region: 'RU-VGG', settlement: 'Uryupinsk', summary: 'Enlistment office attacked in Uryupinsk' },
       { text: 'В Казани задержали троих участников одиночного пикета у мэрии.', evidence: 'задержали троих участников одиночного пикета', type: 'detention', date: '2022-09-24', region: 'RU-TA', settlement: 'Казань', counts: { detained: 3 }, summary: 'Трое задержаны в Казани' },
       { text: 'An unverified message says students in Grodno hung a banner against the war.', evidence: 'students in Grodno hung a banner', type: 'symbolic', date: '2022-10-02', region: 'BY-HR', settlement: 'Grodno', status: 'draft', summary: 'Banner in Grodno awaiting review' },
+      { text: 'A second unverified note: leaflets against mobilisation appeared in Brest.', evidence: 'leaflets against mobilisation appeared in Brest', type: 'symbolic', date: '2022-09-30', region: 'BY-BR', settlement: 'Brest', status: 'draft', summary: 'Leaflets in Brest awaiting review' },
       { text: `A channel quoted the post verbatim: ${XSS} and nothing else.`, evidence: XSS, type: 'protest', date: '2022-10-05', region: 'RU-SPE', settlement: 'Saint Petersburg', summary: `Markup test ${XSS}` },
     ]);
     await addUser(store, 'editor1', 'correct horse battery');
@@ -71,7 +72,7 @@ describe.skipIf(!ready)('web app in Chromium', () => {
   it('shows published events only, with a timeline and the map', async () => {
     const page = await open('/');
     await page.waitForSelector('table.events tbody tr');
-    expect(await rowIds(page)).toEqual([ids[0], ids[1], ids[2], ids[4]].sort((a, b) => a! - b!));
+    expect(await rowIds(page)).toEqual([ids[0], ids[1], ids[2], ids[5]].sort((a, b) => a! - b!));
     expect(await page.locator('svg.timeline .bar rect').count()).toBeGreaterThan(0);
     expect(await page.locator('svg.cartogram .tile').count()).toBe(117);
     await page.close();
@@ -115,7 +116,7 @@ describe.skipIf(!ready)('web app in Chromium', () => {
   });
 
   it('shows markup in evidence as text (stored XSS)', async () => {
-    const page = await open(`/events/${ids[4]}`);
+    const page = await open(`/events/${ids[5]}`);
     await page.waitForSelector('blockquote.evidence mark');
     expect(await page.locator('blockquote.evidence mark').textContent()).toBe(XSS);
     expect(await page.locator('article.event img, article.event script').count()).toBe(0);
@@ -126,7 +127,7 @@ describe.skipIf(!ready)('web app in Chromium', () => {
     await page.close();
   });
 
-  it('lets an editor log in and publish a draft, which then appears publicly', async () => {
+  it('lets an editor log in, step through drafts with keys, reject one and publish another, which then appears publicly', async () => {
     const anon = await open(`/events/${ids[3]}`);
     await anon.waitForSelector('main p');
     expect(await anon.locator('article.event').count()).toBe(0);
@@ -137,14 +138,21 @@ describe.skipIf(!ready)('web app in Chromium', () => {
     await page.fill('input[name="name"]', 'editor1');
     await page.fill('input[name="password"]', 'correct horse battery');
     await page.click('form.login button[type="submit"]');
+    // The queue is newest first: Grodno (2 Oct), then Brest (30 Sep).
     await page.waitForSelector(`article.event[data-id="${ids[3]}"]`);
     expect(new URL(page.url()).pathname).toBe('/review');
+    await page.keyboard.press('n');
+    await page.waitForSelector(`article.event[data-id="${ids[4]}"]`);
+    await page.keyboard.press('r');
+    await page.waitForSelector(`article.event[data-id="${ids[3]}"]`);
+    expect(await page.locator('ol.queue li').count()).toBe(1);
     await page.keyboard.press('p');
     await page.waitForSelector('.review-detail .empty');
     await ctx.close();
 
     const pub = await open('/');
     await pub.waitForSelector(`table.events tr[data-id="${ids[3]}"]`);
+    expect(await pub.locator(`table.events tr[data-id="${ids[4]}"]`).count()).toBe(0);
     await pub.close();
   });
 
