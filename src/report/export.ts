@@ -42,6 +42,8 @@ export const EXPORT_COLUMNS = [
   'attribution', 'target',
 ] as const;
 
+const COUNT_COLUMNS = COUNT_KEYS.map((k) => [k, `n_${k}`] as const);
+
 let acled: Record<string, [string, string]> | null = null;
 function acledType(type: string): [string, string] | [null, null] {
   acled ??= (JSON.parse(readFileSync(pkgPath('src/report/data/acled-types.json'), 'utf8')) as { map: Record<string, [string, string]> }).map;
@@ -61,8 +63,8 @@ export function exportRow(e: ExportEventRow, sources: BriefSource[], clean: (s: 
   const [eventType, subType] = acledType(e.type);
   const actors = e.actors.map((a) => clean(a) ?? '');
   // Range-dated events have a span; ACLED's day-level "week" fits a span of a few days only.
-  const days = e.date_lo && e.date_hi ? (Date.parse(e.date_hi) - Date.parse(e.date_lo)) / 86_400_000 : Infinity;
-  const timePrecision = e.date_precision === 'range' && days > 7 ? 3 : TIME_PRECISION[e.date_precision] ?? 3;
+  const days = e.date_precision === 'range' && e.date_lo && e.date_hi ? (Date.parse(e.date_hi) - Date.parse(e.date_lo)) / 86_400_000 : 0;
+  const timePrecision = days > 7 ? 3 : TIME_PRECISION[e.date_precision] ?? 3;
   const row: Record<string, unknown> = {
     event_id: e.id,
     event_date: e.date_lo,
@@ -103,7 +105,7 @@ export function exportRow(e: ExportEventRow, sources: BriefSource[], clean: (s: 
     attribution: e.attribution.map((a) => clean(a) ?? ''),
     target: clean(e.target),
   };
-  for (const k of COUNT_KEYS) row[`n_${k}`] = e.counts[k] ?? null;
+  for (const [k, col] of COUNT_COLUMNS) row[col] = e.counts[k] ?? null;
   return row;
 }
 
