@@ -208,6 +208,11 @@ function prevCue(g: Gazetteer, toks: Tok[], i: number, set: Set<string>): boolea
   return set.has(p.key);
 }
 
+/** "a native of Ryazan" */
+function nativeOf(toks: Tok[], i: number): boolean {
+  return i >= 2 && toks[i - 1]!.key === 'of' && (toks[i - 2]!.key === 'native' || toks[i - 2]!.key === 'natives');
+}
+
 function sentenceStart(toks: Tok[], i: number): boolean {
   if (i === 0) return true;
   return /[.!?…:;«"“„([]\s*$|\n\s*$/.test(toks[i]!.gap) || /^\s*[-—–]\s*$/.test(toks[i]!.gap);
@@ -395,7 +400,7 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
     const t = toks[r.j]!;
     let role: PlaceMention['role'] = null;
     if (t.poss || r.flags & R_ADJECTIVAL) role = 'adjectival';
-    else if (prevCue(g, toks, r.i, g.originCues)) role = 'origin';
+    else if (prevCue(g, toks, r.i, g.originCues) || nativeOf(toks, r.i)) role = 'origin';
     const mtext = text.slice(r.start, r.end);
     if (r.kind === K_COUNTRY) {
       const c = g.countries[r.ids[0]!]!;

@@ -120,6 +120,15 @@ describe('findPlaces: English', () => {
     expectPlaces('Belgorod itself was quiet.', 'en', [{ text: 'Belgorod', level: 'settlement', region: 'RU-BEL' }]);
   });
 
+  it('marks natives as origins', () => {
+    expectPlaces('The suspect, a native of Ryazan, lived in Tver.', 'en', [
+      { text: 'Ryazan', role: 'origin' }, { text: 'Tver', role: null },
+    ]);
+    expectPlaces('Задержан уроженец Рязани, житель Твери.', 'ru', [
+      { text: 'Рязани', role: 'origin' }, { text: 'Твери', role: null },
+    ]);
+  });
+
   it('marks origins and possessives', () => {
     expectPlaces("A conscript from Chuvashia spoke to Moscow's press.", 'en', [
       { text: 'Chuvashia', role: 'origin', region: 'RU-CU' },
