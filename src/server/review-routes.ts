@@ -37,6 +37,20 @@ function optInt(body: Record<string, unknown>, name: string): number | undefined
   return v;
 }
 
+const nullableStr = { type: ['string', 'null'] };
+/** The fields an editor may change (src/review/service.ts EventPatch); each changed field is locked against re-resolution. */
+const PATCH_SCHEMA = {
+  type: 'object',
+  properties: {
+    kind: { enum: ['incident', 'tally'] }, type: { type: 'string' },
+    date: { type: 'object', required: ['start', 'precision'], properties: { start: nullableStr, end: nullableStr, precision: { enum: ['day', 'month', 'year', 'range', 'unknown'] } } },
+    place: { type: 'object', properties: { country: nullableStr, region: nullableStr, settlement: nullableStr, lat: { type: ['number', 'null'] }, lon: { type: ['number', 'null'] } } },
+    actors: { type: 'array', items: { type: 'string' } }, target: nullableStr, counts: { type: 'object', additionalProperties: { type: 'number' } },
+    measure: nullableStr, value: { type: ['number', 'null'] }, qualifier: nullableStr, certainty: { enum: ['reported', 'claimed', 'rumoured'] },
+    attribution: { type: 'array', items: { type: 'string' } }, summary: { type: 'string' },
+  },
+};
+
 const versionBody = { type: 'object', properties: { expectedVersion: { type: 'integer', description: 'the event version you saw; a 409 if it changed since' } } };
 
 export function reviewRoutes(route: Route, { store, clearCache, idParam, filterOf }: Deps): void {
@@ -76,7 +90,7 @@ export function reviewRoutes(route: Route, { store, clearCache, idParam, filterO
       return s.setDisputed(store, id, b.disputed, who, optInt(b, 'expectedVersion'));
     });
   action('edit', 'Edit an event\'s fields; edited fields are locked against re-resolution',
-    { type: 'object', required: ['patch'], properties: { patch: { type: 'object' }, expectedVersion: { type: 'integer' } } },
+    { type: 'object', required: ['patch'], properties: { patch: PATCH_SCHEMA, expectedVersion: { type: 'integer' } } },
     (s, id, b, who) => {
       if (!b.patch || typeof b.patch !== 'object' || Array.isArray(b.patch)) throw new LetopisError('USAGE', 'patch: expected an object of fields', { param: 'patch' });
       return s.editEvent(store, id, b.patch as EventPatch, who, optInt(b, 'expectedVersion'));
