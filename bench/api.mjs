@@ -86,6 +86,7 @@ for (const sc of SCENARIOS) {
 async function load(fn) {
   const lat = [];
   let errors = 0;
+  let firstError = '';
   const end = Date.now() + SECONDS * 1000;
   const worker = async () => {
     while (Date.now() < end) {
@@ -93,8 +94,9 @@ async function load(fn) {
       try {
         await fn();
         lat.push(performance.now() - t);
-      } catch {
+      } catch (err) {
         errors++;
+        firstError ||= String(err?.message ?? err);
       }
     }
   };
@@ -105,7 +107,7 @@ async function load(fn) {
   const secs = (performance.now() - t0) / 1000;
   lat.sort((a, b) => a - b);
   const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
-  return { p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: lat.length / secs, errors };
+  return { p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: lat.length / secs, errors, ...(firstError ? { firstError } : {}) };
 }
 
 // node:http with keep-alive costs the client less CPU than fetch, so the client disturbs less.
@@ -130,7 +132,7 @@ function startServer(cacheSeconds) {
   });
 }
 
-const fmt = (r) => `p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s${r.errors ? `  ${r.errors} errors` : ''}`;
+const fmt = (r) => `p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s${r.errors ? `  ${r.errors} errors (first: ${r.firstError})` : ''}`;
 console.log(`\n${N.toLocaleString('en')} events, ${CONC} concurrent connections, ${SECONDS} s per run, pg pool ${pool.options.max} (API and direct alike)`);
 console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other work on the machine slows both sides)\n`);
 const results = [];
