@@ -223,7 +223,7 @@ for (const r of rows) {
   // or their region nearby, and many share a name with a word or a person: they need one of those.
   if (stop.has(k) || k.replace(/ /g, '').length <= 3 || SURNAME_OR_ADJ.test(k)) r.flags |= S_WEAK;
   else if ((r.population ?? 0) < SMALL) r.flags |= S_WEAK | S_SMALL;
-  if (!/\s/.test(r.name)) {
+  {
     const lang = { RU: 'ru', UA: 'uk', BY: 'be' }[r.region.slice(0, 2)];
     r.names[lang] = [translit(r.name, r.region.slice(0, 2))];
     r.flags |= S_TRANSLIT;

@@ -363,7 +363,7 @@ export function getGazetteer(): Gazetteer {
  * Bump when the way names are indexed changes (Builder, morphology, folding): a checked-in
  * settlements.index.json of another version is ignored and the index is built at load instead.
  */
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 const INDEX_FILE = 'settlements.index.json';
 
 interface Index { forms: Map<string, string | string[]>; root: Map<string, TrieNode>; guess: Map<string, number[]> }
@@ -503,8 +503,13 @@ function buildIndex(regions: RegionEntry[], countries: CountryEntry[], settlemen
     const names = settlements.names[id]!;
     for (const l of LANGS) {
       if (l !== 'en' && f & S_TRANSLIT) {
-        // Guessed spellings are not declined into the trie; the finder lemmatises a word after a cue instead.
+        // Guessed spellings of one word are not declined into the trie; the finder lemmatises a word
+        // after a cue instead. Names of several words (Красный Яр) are declined, but need a cue too.
         for (const n of names[l] ?? []) {
+          if (/[\s-]/.test(n)) {
+            b.addName(n, l, { kind: K_SETTLEMENT, id, flags: R_WEAK });
+            continue;
+          }
           const k = normWord(n);
           const xs = guess.get(k);
           if (xs) xs.push(id); else guess.set(k, [id]);

@@ -232,6 +232,14 @@ describe('findPlaces: small Russian towns known only from GeoNames', () => {
     ]);
   });
 
+  it('declines guessed names of several words, after a cue', () => {
+    expectPlaces('Пожар в Капустином Яру и в посёлке Верхний Баскунчак.', 'ru', [
+      { text: 'Капустином Яру', settlement: 'Kapustin Yar', region: 'RU-AST' },
+      { text: 'Верхний Баскунчак', region: 'RU-AST' },
+    ]);
+    expect(texts('Капустин Яр сегодня спокоен.', 'ru')).toEqual([]);
+  });
+
   it('does the same for Ukrainian and Belarusian villages', () => {
     expectPlaces('Обстріл у Якимівці та в Каланчаку, окупанти вийшли з Білозерки.', 'uk', [
       { text: 'Якимівці', settlement: 'Yakymivka', region: 'UA-23' },
