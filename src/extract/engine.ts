@@ -52,6 +52,8 @@ interface ParaState {
   drafts: Draft[];
   places: { p: PlaceLike; idx: number; destination: boolean }[];
   refDay: string | null;
+  /** The sentence that set refDay. */
+  refIdx: number;
   lastTallyIdx: number;
   /** The last record of the one or two paragraphs before (a short post's next paragraph continues its story). */
   carried: Draft | null;
@@ -79,7 +81,8 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
       places = []; // a gazetteer failure must not lose the events
     }
   }
-  const docCountry = dominantCountry(places.filter((p) => !lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start))));
+  const dest = destinations(places, text, lex);
+  const docCountry = dominantCountry(places.filter((p) => !dest.has(p)));
 
   const out: Draft[] = [];
   let st: ParaState | null = null;
@@ -91,14 +94,14 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
       // Only a short post's paragraphs continue one story; in an article, anchoring across
       // paragraphs would let every generic remark through.
       const carry = text.length <= SHORT_POST && last !== undefined && last.sentence.para >= s.para - 2;
-      st = { para: s.para, drafts: [], places: [], refDay: null, lastTallyIdx: -99, carried: carry ? last : null };
+      st = { para: s.para, drafts: [], places: [], refDay: null, refIdx: -99, lastTallyIdx: -99, carried: carry ? last : null };
     }
     while (pi < places.length && places[pi]!.start < s.start) pi++;
     const sPlaces: PlaceLike[] = [];
     for (let k = pi; k < places.length && places[k]!.start < s.end; k++) sPlaces.push(places[k]!);
     const hits = hitsBySentence.get(si);
     if (!s.heading && !s.boilerplate && !s.question && hits && !lex.genericSentence.test(text.slice(s.start, s.end))) {
-      const drafts = processSentence(text, s, hits, sPlaces, st, { published, warStart, docCountry }, lex, pack);
+      const drafts = processSentence(text, s, hits, sPlaces, st, { published, warStart, docCountry, dest }, lex, pack);
       for (const d of drafts) {
         if (!mergeIntoPrevious(text, d, st, lex)) {
           st.drafts.push(d);
@@ -107,7 +110,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
         if (d.kind === 'tally') st.lastTallyIdx = s.idx;
       }
     }
-    for (const p of sPlaces) st.places.push({ p, idx: s.idx, destination: lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start)) });
+    for (const p of sPlaces) st.places.push({ p, idx: s.idx, destination: dest.has(p) });
     // "X claimed responsibility": X acted in the event just told.
     if (!hits && lex.responsibility && st.drafts.length && lex.responsibility.test(text.slice(s.start, s.end))) {
       const prev = st.drafts[st.drafts.length - 1]!;
@@ -116,7 +119,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
     // A day told in a sentence without events still sets the paragraph's reference day.
     if (!hits && !s.heading && !s.boilerplate && /\d/.test(text.slice(s.start, s.end))) {
       const ds = pack.findDates(text.slice(s.start, s.end), s.start, { published, ref: st.refDay ?? published, warStart }, lex);
-      for (const d of ds) if (d.explicitDay && !d.relative && d.role === 'on') st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay;
+      for (const d of ds) if (d.explicitDay && !d.relative && d.role === 'on') { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
     }
   }
   return dedupDocument(out).map((d) => toRecord(text, d, lex));
@@ -146,7 +149,7 @@ function findGroup(m: RegExpExecArray): number {
   return -1;
 }
 
-interface DocCtx { published: string | null; warStart: string | null; docCountry: string | null }
+interface DocCtx { published: string | null; warStart: string | null; docCountry: string | null; dest: Set<PlaceLike> }
 
 function processSentence(
   text: string, s: Sentence, rawHits: { start: number; end: number; def: TriggerDef }[], sPlaces: PlaceLike[],
@@ -203,12 +206,24 @@ function processSentence(
     if (h.quantity) used.add(h.quantity);
   }
 
+  const ownPlaceOf = (c: Clause): PlaceLike | undefined => {
+    // A fronted locative ("In Yakutsk, women held a rally") is a clause of its own: count it in.
+    const i = cls.indexOf(c);
+    const prev = i > 0 ? cls[i - 1]! : null;
+    const from = prev && prev.end - prev.start < 40 && /^(?:in|at|near|outside)\s/iu.test(text.slice(prev.start, prev.end)) ? prev.start : c.start;
+    return sPlaces.find((p) => p.level !== 'country' && p.role !== 'adjectival' && p.start >= from && p.end <= c.end);
+  };
+
   // 3. Group triggers into events: same type (or merge group) and no conflicting numbers.
   const groupKey = (t: EventType): string => (lex.mergeGroup.has(t) ? `g${lex.mergeGroup.get(t)}` : t);
   const events: { hits: Hit[]; quantity: Quantity | null; breakdown: boolean; place: PlaceLike | null }[] = [];
   for (const h of hits) {
+    const ownPlace = ownPlaceOf;
     const ev = events.find((e) => groupKey(e.hits[0]!.def.type) === groupKey(h.def.type) &&
-      (e.quantity === null || h.quantity === null || e.quantity === h.quantity));
+      (e.quantity === null || h.quantity === null || e.quantity === h.quantity) &&
+      // "In Yakutsk women held a rally, and in Nalchik people blocked a road": two places, two events.
+      !(e.hits[0]!.clause !== h.clause && ownPlace(h.clause) && ownPlace(e.hits[0]!.clause) &&
+        ownPlace(h.clause)!.settlement !== ownPlace(e.hits[0]!.clause)!.settlement));
     if (ev) {
       ev.hits.push(h);
       if (!ev.quantity) ev.quantity = h.quantity;
@@ -272,7 +287,12 @@ function processSentence(
       else if ((q.form === 'partitive' || q.form === 'elliptical') && st.lastTallyIdx >= s.idx - 2) kind = 'tally';
     }
     const { date, explicit } = chooseDate(kind, main, dates, s, st, doc, lex, text);
-    const pick = ev.place ? { mention: ev.place, fromSentence: true } : choosePlace(main, sPlaces, st, s, lex, text);
+    const pick = ev.place ? { mention: ev.place, fromSentence: true } : choosePlace(main, sPlaces, st, s, doc.dest, text);
+    // Clauses with their own places locate their own events.
+    if (!ev.place) {
+      const own = ownPlaceOf(main.clause);
+      if (own && pick.mention !== own && pick.mention && (pick.mention.start < main.clause.start || pick.mention.end > main.clause.end)) { pick.mention = own; pick.fromSentence = true; }
+    }
     const anchored = kind === 'tally' || ev.hits.some((h) => h.def.standalone) || explicit || pick.fromSentence || ev.quantity !== null ||
       st.drafts.length > 0 || st.carried !== null || slots().actors.length > 0 || (lex.specificSubject !== null && lex.specificSubject.test(body));
     if (!anchored) continue;
@@ -294,7 +314,7 @@ function processSentence(
   }
 
   // The paragraph's reference day for later relative dates ("in the last 24 hours").
-  for (const d of dates) if (d.explicitDay && !d.relative && d.role !== 'since') st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay;
+  for (const d of dates) if (d.explicitDay && !d.relative && d.role !== 'since') { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
   // "This was announced by X": credit the previous sentence's records.
   for (const re of lex.attributionBack) {
     re.lastIndex = 0;
@@ -380,13 +400,15 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
   // An anaphoric sentence ("He assured them...") continues the dated sentence before it.
   const prev = st.drafts[st.drafts.length - 1];
   if (prev && prev.dateExplicit && lex.anaphora.test(text.slice(s.start, s.end))) return { date: prev.date, explicit: false };
+  // The story goes on from the day the sentence before told ("On 25 September, crowds gathered. Police detained...").
+  if (st.refDay && st.refIdx === s.idx - 1 && (!end || st.refDay <= end)) return { date: { start: st.refDay, precision: 'day' }, explicit: false };
   if (frameStart && end) return { date: { start: frameStart, end, precision: 'range' }, explicit: false };
   if (end) return { date: { start: null, end, precision: 'unknown' }, explicit: false };
   return { date: { start: null, precision: 'unknown' }, explicit: false };
 }
 
 /** Which place mention locates the event: the most specific nearby one that is not a destination or an adjective. */
-function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, lex: CompiledLexicon, text: string): { mention: PlaceLike | null; fromSentence: boolean } {
+function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, dest: Set<PlaceLike>, text: string): { mention: PlaceLike | null; fromSentence: boolean } {
   let best: PlaceLike | null = null;
   let bestScore = -Infinity;
   for (const p of sPlaces) {
@@ -397,7 +419,7 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, l
     else if (p.role === 'origin') score -= 5;
     // A destination ("sent to Ukraine") says least about where the act happened; a country named as a
     // destination is weaker even than an adjective ("Belarusian railway workers").
-    if (lex.destinationBefore.test(text.slice(Math.max(0, p.start - 24), p.start))) score -= p.level === 'country' ? 16 : 8;
+    if (dest.has(p)) score -= p.level === 'country' ? 16 : 8;
     if (p.start >= h.clause.start && p.end <= h.clause.end) score += 3;
     // "detained in Voronezh": a place right after the trigger, introduced by a locative preposition.
     if (p.start >= h.end && p.start - h.end < 30 && LOCATIVE_GAP.test(text.slice(h.end, p.start))) score += 4;
@@ -405,9 +427,12 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, l
     if (score > bestScore) { bestScore = score; best = p; }
   }
   // A country reached ("sent to Ukraine", "fled to Georgia") does not locate the act at all.
-  if (best && best.level === 'country' && lex.destinationBefore.test(text.slice(Math.max(0, best.start - 24), best.start))) best = null;
+  if (best && best.level === 'country' && dest.has(best)) best = null;
   const weak = best === null || (best.level === 'country' && bestScore < 8);
-  if (weak) {
+  // People fleeing abroad: the country they reach says nothing of where they left, and the paragraph's
+  // earlier town (another story) is no better a guess.
+  const onlyDestinations = h.def.type === 'draft_evasion' && sPlaces.length > 0 && sPlaces.every((p) => dest.has(p) || p.role === 'adjectival');
+  if (weak && !onlyDestinations) {
     // Back up the paragraph for a settlement or region told in the last few sentences.
     let found: PlaceLike | null = null;
     let foundIdx = -1;
@@ -429,6 +454,18 @@ const LOCATIVE_GAP = /^[^,;.]*\b(?:in|at|near|outside|inside|on)\s+(?:the\s+)?(?
 function spanDays(d: DateSpan): number {
   if (!d.start || !d.end) return 0;
   return (Date.parse(bounds(d.end)[1]) - Date.parse(bounds(d.start)[0])) / 86_400_000;
+}
+
+/** Places reached rather than where things happen: "sent to Ukraine", "fled to Georgia and Kazakhstan". */
+function destinations(places: PlaceLike[], text: string, lex: CompiledLexicon): Set<PlaceLike> {
+  const out = new Set<PlaceLike>();
+  let prev: PlaceLike | null = null;
+  for (const p of places) {
+    const before = text.slice(Math.max(0, p.start - 24), p.start);
+    if (lex.destinationBefore.test(before) || (prev && out.has(prev) && /^\s*(?:,|and|or|,\s*and)\s*$/u.test(text.slice(prev.end, p.start)))) out.add(p);
+    prev = p;
+  }
+  return out;
 }
 
 function placeOf(p: PlaceLike): Place {

@@ -377,7 +377,7 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     specificSubject: raw.specificSubject ? re(raw.specificSubject, 'specificSubject', 'iu', false) : null,
     genericSentence: oneOf(strList(raw.genericSentence ?? [], 'genericSentence'), 'genericSentence'),
     newEvent: oneOf(strList(raw.newEvent ?? [], 'newEvent'), 'newEvent'),
-    destinationBefore: re(`${B}(?:${alt(strList(raw.destinationBefore, 'destinationBefore'), 'destinationBefore')})\\s+(?:the\\s+)?$`, 'destinationBefore', 'iu', false),
+    destinationBefore: re(`${B}(?:${alt(strList(raw.destinationBefore, 'destinationBefore'), 'destinationBefore')})\\s+(?:the\\s+)?(?:\\p{Ll}[\\p{L}-]*\\s+)?$`, 'destinationBefore', 'iu', false),
     abbreviations: new Set(strList(raw.abbreviations, 'abbreviations').map((s) => s.replaceAll('\\.', '.'))),
     boilerplateCut: re(`^\\s*(?:${alt(strList(raw.boilerplate?.cutFrom ?? [], 'boilerplate.cutFrom'), 'boilerplate.cutFrom') || '(?!)'})\\s*$`, 'boilerplate.cutFrom', 'iu', false),
     boilerplateDrop: re(`^\\s*(?:${alt(strList(raw.boilerplate?.dropLine ?? [], 'boilerplate.dropLine'), 'boilerplate.dropLine') || '(?!)'})\\s*$`, 'boilerplate.dropLine', 'iu', false),

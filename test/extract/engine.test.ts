@@ -247,3 +247,26 @@ describe('one event told in the lead and again in the body', () => {
     expect(run('Most protests in Russia have been spontaneous.')).toEqual([]);
   });
 });
+
+describe('a news feature', () => {
+  const text = [
+    'Madina, 52, says police officers stopped her son outside a shop in Makhachkala on 22 September and handed him a summons on the spot.',
+    'When the call-up was announced, anger boiled over. On 25 September, hundreds of people, mostly women, gathered in the centre of Makhachkala. Police detained more than 100 protesters, according to a monitoring group.',
+    'The protests in Dagestan were among the largest in the country. In Yakutsk, women held a rally on the same day, and in Nalchik people blocked a road. Thousands of men have fled to neighbouring Georgia and Kazakhstan.',
+  ].join('\n\n');
+  const recs = run(text, '2022-09-29');
+  it('finds each act once, with the day told just before', () => {
+    expect(recs.map((r) => [r.type, r.place.settlement, r.date.start])).toEqual([
+      ['mobilisation', 'Makhachkala', '2022-09-22'],
+      ['protest', 'Makhachkala', '2022-09-25'],
+      ['detention', 'Makhachkala', '2022-09-25'],
+      ['protest', 'Yakutsk', '2022-09-29'],
+      ['protest', 'Nalchik', '2022-09-29'],
+      ['draft_evasion', null, '2022-02-24'],
+    ]);
+  });
+  it('places flight abroad in no foreign country', () => {
+    expect(recs.at(-1)!.place.country).not.toBe('KZ');
+    expect(recs.at(-1)!.place.country).not.toBe('GE');
+  });
+});
