@@ -389,9 +389,16 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
     if (r.kind === K_REGION) push(named, g.regions[r.ids[0]!]!.code, r.start);
     else if (r.kind === K_SETTLEMENT && r.ids.length === 1 && !r.weakIds.size) push(strongTowns, g.settlements.region[r.ids[0]!]!, r.start);
   }
+  // Positions are pushed in text order, so the nearest one is found by binary search (long
+  // documents name Moscow thousands of times).
   const distance = (map: Map<string, number[]>, code: string, at: number): number => {
+    const xs = map.get(code);
+    if (!xs) return Infinity;
+    let lo = 0;
+    let hi = xs.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (xs[mid]! < at) lo = mid + 1; else hi = mid; }
     let d = Infinity;
-    for (const p of map.get(code) ?? []) if (p !== at) d = Math.min(d, Math.abs(p - at));
+    for (let k = Math.max(0, lo - 1); k < Math.min(xs.length, lo + 2); k++) if (xs[k] !== at) d = Math.min(d, Math.abs(xs[k]! - at));
     return d;
   };
   const S = g.settlements;
