@@ -59,6 +59,12 @@ export async function logout(): Promise<void> {
 
 let regions: Promise<Map<string, Region>> | null = null;
 export function loadRegions(): Promise<Map<string, Region>> {
-  regions ??= get<{ regions: Region[] }>('/api/regions').then((r) => new Map(r.regions.map((x) => [x.code, x])));
+  regions ??= get<{ regions: Region[] }>('/api/regions').then(
+    (r) => new Map(r.regions.map((x) => [x.code, x])),
+    (err: unknown) => {
+      regions = null; // try again next time
+      throw err;
+    },
+  );
   return regions;
 }

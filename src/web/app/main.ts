@@ -1,5 +1,5 @@
 /** Letopis web app: a small router over History API paths; every view reads its state from the URL. */
-import { currentSession, loadSession, logout } from './api.js';
+import { currentSession, loadRegions, loadSession, logout } from './api.js';
 import { h, render } from './dom.js';
 import { currentLang, setLang, t } from './i18n.js';
 import { eventView } from './views/event.js';
@@ -73,4 +73,5 @@ document.addEventListener('click', (e) => {
 window.addEventListener('popstate', () => void route());
 
 setCleanup(null);
+void loadRegions().catch(() => null); // every view needs region names: fetch them while the session loads
 void loadSession().catch(() => null).then(() => route());
