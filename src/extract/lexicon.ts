@@ -193,6 +193,7 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
   if (typeof input !== 'object' || input === null) fail('file', 'expected a JSON object');
   const raw = input as RawLexicon;
   const strList = (v: unknown, where: string): string[] => {
+    if (v === undefined) return []; // a section a language does not need
     if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) fail(where, 'expected a list of strings');
     return v as string[];
   };

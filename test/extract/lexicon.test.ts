@@ -41,3 +41,11 @@ describe('lexicon files', () => {
     expect(EXTRACTOR_VERSION).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{10}$/);
   });
 });
+
+describe('a minimal lexicon', () => {
+  it('needs only lang, version and triggers', () => {
+    const lex = compileLexicon({ lang: 'en', version: '0', triggers: { protest: ['staged a sit-in'] } });
+    lex.triggerRe.lastIndex = 0;
+    expect(lex.triggerRe.test('Students staged a sit-in.')).toBe(true);
+  });
+});
