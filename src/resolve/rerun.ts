@@ -4,10 +4,14 @@
  * merged or split) keep their records and seed the clusters; the rest are re-clustered, reusing
  * their event ids so links and URLs stay stable.
  */
-import type { RecordRow, Store } from '../store/index.js';
-import { currentRecordsPage, eventEditStates, relinkRecords, type EventEditState, type ResolveRow } from '../store/resolution.js';
+import type { NewEvent, RecordRow, Store } from '../store/index.js';
+import {
+  appendAuditMany, currentMembersPage, currentRecordsPage, eventEditStates, insertEventsWithIds, relinkRecords, reserveEventIds,
+  type EventEditState, type ResolveRow,
+} from '../store/resolution.js';
+import type { RecordFieldValues } from '../store/records.js';
 import { features, MemoryResolver } from './core.js';
-import { changeEvent, createEvent, refreshEvent } from './state.js';
+import { Aggregator, changeEvent, pickFields, refreshEvent } from './state.js';
 
 export interface ResolveAllSummary {
   records: number;
@@ -124,22 +128,51 @@ export async function resolveAll(store: Store, opts: ResolveAllOptions = {}): Pr
 
   const summary: ResolveAllSummary = { records: total, relinked: 0, created: 0, merged: 0, keptByEditor, events: 0 };
   await db.transaction().execute(async (trx) => {
-    // Clusters without an event get one, made from their first record.
-    const byCluster = new Map<number, number[]>();
-    for (let i = 0; i < freeIds.length; i++) {
-      const c = freeCluster[i]!;
-      if (eventOfCluster.has(c)) continue;
-      let l = byCluster.get(c);
-      if (!l) byCluster.set(c, (l = []));
-      l.push(freeIds[i]!);
+    // Clusters without an event get one, filled from all their records in one more pass and
+    // written in bulk (ids reserved first), so a first resolution of millions of records is a few
+    // thousand statements, not a few per event.
+    const clusterOfNew = new Map<number, number>();
+    for (let i = 0; i < freeIds.length; i++) if (!eventOfCluster.has(freeCluster[i]!)) clusterOfNew.set(freeIds[i]!, freeCluster[i]!);
+    const acc = new Map<number, Aggregator>();
+    if (clusterOfNew.size) {
+      for (let after = 0; ; ) {
+        const page = await currentMembersPage(trx, after, pageSize);
+        if (page.length === 0) break;
+        after = page[page.length - 1]!.ord;
+        for (const m of page) {
+          const c = clusterOfNew.get(m.id);
+          if (c === undefined) continue;
+          let a = acc.get(c);
+          if (!a) acc.set(c, (a = new Aggregator()));
+          a.add(m);
+        }
+        opts.onProgress?.(after, 'filled');
+      }
     }
-    const createdEvents = new Set<number>();
-    for (const [c, ids] of byCluster) {
-      const ev = await createEvent(trx, firstRow.get(c)!, ids, actor, 'resolve.create', { rerun: true });
-      eventOfCluster.set(c, ev.id);
-      createdEvents.add(ev.id);
-      summary.created++;
+    const ids = await reserveEventIds(trx, acc.size);
+    const rows: (NewEvent & { id: number })[] = [];
+    const audits: Parameters<typeof appendAuditMany>[1] = [];
+    const newLinks: { record_id: number; event_id: number }[] = [];
+    let k = 0;
+    for (const [c, a] of acc) {
+      const agg = a.result()!;
+      const id = ids[k++]!;
+      eventOfCluster.set(c, id);
+      const fields = { ...pickFields(firstRow.get(c)!), ...agg.fields } as RecordFieldValues;
+      rows.push({ ...fields, id, independent_sources: agg.independent_sources, source_count: agg.source_count, search_text: agg.search_text });
+      for (const r of a.records) newLinks.push({ record_id: r, event_id: id });
+      const snapshot = {
+        id, ...fields, status: 'draft', disputed: false, independent_sources: agg.independent_sources, source_count: agg.source_count,
+        locked_fields: [], merged_into: null, retired_at: null, version: 1, records: [...a.records].sort((x, y) => x - y), note: { rerun: true },
+      };
+      audits.push({ actor, action: 'resolve.create', entity: 'event', entity_id: String(id), before: null, after: JSON.stringify(snapshot) });
     }
+    await insertEventsWithIds(trx, rows);
+    await relinkRecords(trx, newLinks);
+    await appendAuditMany(trx, audits);
+    const createdEvents = new Set(ids);
+    summary.created = ids.length;
+    const byCluster = new Map<number, number[]>([...acc].map(([c, a]) => [c, a.records]));
     const links: { record_id: number; event_id: number }[] = [];
     const touched = new Set<number>();
     const destinations = new Map<number, Set<number>>();

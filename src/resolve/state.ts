@@ -85,65 +85,103 @@ export interface Aggregate {
  * attribution; independent sources are distinct publishers after copies and forwards collapse.
  */
 export function aggregate(members: MemberWithSource[]): Aggregate | null {
-  if (members.length === 0) return null;
-  const first = members[0]!;
-  const width = (m: MemberWithSource): number => {
-    const iv = dateInterval(m.date_start, m.date_end, m.date_precision);
-    return iv ? iv[1] - iv[0] : Infinity;
-  };
-  let byDate = first;
-  for (const m of members) if (width(m) < width(byDate)) byDate = m;
-  const placeRank = (m: MemberWithSource): number => (m.settlement ? 3 : m.region ? 2 : m.country ? 1 : 0);
-  let byPlace = first;
-  for (const m of members) if (placeRank(m) > placeRank(byPlace)) byPlace = m;
-  const typeVotes = new Map<string, number>();
-  for (const m of members) typeVotes.set(m.type, (typeVotes.get(m.type) ?? 0) + 1);
-  let type = first.type;
-  for (const [t, n] of typeVotes) if (n > (typeVotes.get(type) ?? 0)) type = t;
-  const counts: Record<string, number> = {};
-  for (const m of members) for (const [k, v] of Object.entries(m.counts)) counts[k] = Math.max(counts[k] ?? 0, v);
-  const union = (lists: string[][]): string[] => {
-    const seen = new Map<string, string>();
-    for (const l of lists) for (const x of l) if (!seen.has(normActor(x))) seen.set(normActor(x), x);
-    return [...seen.values()];
-  };
-  let certainty = first.certainty;
-  for (const m of members) if ((CERTAINTY_RANK[m.certainty] ?? 0) > (CERTAINTY_RANK[certainty] ?? 0)) certainty = m.certainty;
-  const withValue = members.find((m) => m.value !== null) ?? first;
-  const fields: Partial<RecordFieldValues> = {
-    kind: first.kind,
-    type,
-    date_start: byDate.date_start,
-    date_end: byDate.date_end,
-    date_precision: byDate.date_precision,
-    country: byPlace.country ?? members.find((m) => m.country)?.country ?? null,
-    region: byPlace.region,
-    settlement: byPlace.settlement,
-    lat: byPlace.lat,
-    lon: byPlace.lon,
-    actors: union(members.map((m) => m.actors)),
-    target: members.find((m) => m.target)?.target ?? null,
-    counts,
-    measure: withValue.measure,
-    value: withValue.value,
-    qualifier: withValue.qualifier,
-    certainty,
-    attribution: union(members.map((m) => m.attribution)),
-    summary: members.find((m) => m.summary)?.summary ?? '',
-  };
-  const publishers = new Set(
-    members.map((m) =>
+  const acc = new Aggregator();
+  for (const m of members) acc.add(m);
+  return acc.result();
+}
+
+const width = (m: MemberWithSource): number => {
+  const iv = dateInterval(m.date_start, m.date_end, m.date_precision);
+  return iv ? iv[1] - iv[0] : Infinity;
+};
+const placeRank = (m: MemberWithSource): number => (m.settlement ? 3 : m.region ? 2 : m.country ? 1 : 0);
+
+/**
+ * `aggregate` one member at a time (members in publication order), so a re-run over millions of
+ * records can fill new events without keeping their records in memory.
+ */
+export class Aggregator {
+  private first: MemberWithSource | null = null;
+  private byDate: MemberWithSource | null = null;
+  private byPlace: MemberWithSource | null = null;
+  private country: string | null = null;
+  private typeVotes = new Map<string, number>();
+  private counts: Record<string, number> = {};
+  private actors = new Map<string, string>();
+  private attribution = new Map<string, string>();
+  private certainty = '';
+  private withValue: MemberWithSource | null = null;
+  private target: string | null = null;
+  private summary: string | null = null;
+  private publishers = new Set<string>();
+  private docs = new Set<number>();
+  private search = new Set<string>();
+  private searchLength = 0;
+  records: number[] = [];
+
+  add(m: MemberWithSource): void {
+    this.records.push(m.id);
+    if (!this.first) {
+      this.first = this.byDate = this.byPlace = m;
+      this.certainty = m.certainty;
+    }
+    if (width(m) < width(this.byDate!)) this.byDate = m;
+    if (placeRank(m) > placeRank(this.byPlace!)) this.byPlace = m;
+    this.country ??= m.country;
+    this.typeVotes.set(m.type, (this.typeVotes.get(m.type) ?? 0) + 1);
+    for (const [k, v] of Object.entries(m.counts)) this.counts[k] = Math.max(this.counts[k] ?? 0, v);
+    for (const x of m.actors) if (!this.actors.has(normActor(x))) this.actors.set(normActor(x), x);
+    for (const x of m.attribution) if (!this.attribution.has(normActor(x))) this.attribution.set(normActor(x), x);
+    if ((CERTAINTY_RANK[m.certainty] ?? 0) > (CERTAINTY_RANK[this.certainty] ?? 0)) this.certainty = m.certainty;
+    if (!this.withValue && m.value !== null) this.withValue = m;
+    this.target ??= m.target;
+    if (this.summary === null && m.summary) this.summary = m.summary;
+    this.publishers.add(
       publisherKey({ source_kind: m.root_source_kind, source_name: m.root_source_name, url: m.root_url, source_ref: m.root_source_ref, forwarded_from: m.root_forwarded_from }),
-    ),
-  );
-  const search = new Set<string>();
-  for (const m of members) for (const s of [m.summary, m.evidence_text, m.settlement, m.region, m.doc_title, ...m.actors, ...m.attribution]) if (s) search.add(s);
-  return {
-    fields,
-    independent_sources: publishers.size,
-    source_count: new Set(members.map((m) => m.document_id)).size,
-    search_text: [...search].join(' \n').slice(0, 20_000),
-  };
+    );
+    this.docs.add(m.document_id);
+    for (const t of [m.summary, m.evidence_text, m.settlement, m.region, m.doc_title, ...m.actors, ...m.attribution]) {
+      if (!t || this.search.has(t) || this.searchLength > 20_000) continue;
+      this.search.add(t);
+      this.searchLength += t.length + 2;
+    }
+  }
+
+  result(): Aggregate | null {
+    const first = this.first;
+    if (!first) return null;
+    let type = first.type;
+    for (const [t, n] of this.typeVotes) if (n > (this.typeVotes.get(type) ?? 0)) type = t;
+    const byDate = this.byDate!;
+    const byPlace = this.byPlace!;
+    const withValue = this.withValue ?? first;
+    return {
+      fields: {
+        kind: first.kind,
+        type,
+        date_start: byDate.date_start,
+        date_end: byDate.date_end,
+        date_precision: byDate.date_precision,
+        country: byPlace.country ?? this.country,
+        region: byPlace.region,
+        settlement: byPlace.settlement,
+        lat: byPlace.lat,
+        lon: byPlace.lon,
+        actors: [...this.actors.values()],
+        target: this.target,
+        counts: this.counts,
+        measure: withValue.measure,
+        value: withValue.value,
+        qualifier: withValue.qualifier,
+        certainty: this.certainty,
+        attribution: [...this.attribution.values()],
+        summary: this.summary ?? '',
+      },
+      independent_sources: this.publishers.size,
+      source_count: this.docs.size,
+      search_text: [...this.search].join(' \n').slice(0, 20_000),
+    };
+  }
 }
 
 const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -1,6 +1,6 @@
 /** SQL for resolution and review: candidate events, members, copies, guarded event updates. */
 import { sql, type Kysely } from 'kysely';
-import type { DB, EventRow, EventUpdate, RecordRow } from './schema.js';
+import type { DB, EventRow, EventUpdate, NewEvent, RecordRow } from './schema.js';
 
 // --- Near-duplicate documents -------------------------------------------------------------------
 
@@ -289,4 +289,61 @@ export async function relinkRecords(db: Kysely<DB>, links: { record_id: number; 
       .onConflict((oc) => oc.column('record_id').doUpdateSet({ event_id: sql`excluded.event_id`, linked_by: 'resolver', linked_at: sql<Date>`now()` }))
       .execute();
   }
+}
+
+/** Current records with their documents' publisher fields, in the order of `currentRecordsPage`. */
+export async function currentMembersPage(db: Kysely<DB>, afterOrdinal: number, limit: number): Promise<(MemberWithSource & { ord: number })[]> {
+  const r = await sql<MemberWithSource & { ord: number }>`
+    SELECT * FROM (
+      SELECT r.*, coalesce(er.event_id, 0) AS event_id, coalesce(er.linked_by, 'resolver') AS linked_by,
+             d.published_at AS doc_published_at, d.lang AS doc_lang, d.title AS doc_title,
+             o.id AS root_id, o.source_kind AS root_source_kind, o.source_name AS root_source_name, o.url AS root_url,
+             o.source_ref AS root_source_ref, o.forwarded_from AS root_forwarded_from,
+             row_number() OVER (ORDER BY d.published_at ASC NULLS LAST, r.id)::int AS ord
+      FROM records r
+      JOIN documents d ON d.id = r.document_id
+      JOIN documents o ON o.id = coalesce(d.copy_of, d.id)
+      LEFT JOIN event_records er ON er.record_id = r.id
+      WHERE r.superseded_at IS NULL
+    ) t WHERE ord > ${afterOrdinal} ORDER BY ord LIMIT ${limit}`.execute(db);
+  return r.rows;
+}
+
+/** Reserve event ids (many new events written at once, each row knowing its id before the insert). */
+export async function reserveEventIds(db: Kysely<DB>, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const r = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence('events', 'id'))::int AS id FROM generate_series(1, ${n})`.execute(db);
+  return r.rows.map((x) => x.id);
+}
+
+/** Insert complete event rows with reserved ids, a chunk at a time. */
+export async function insertEventsWithIds(db: Kysely<DB>, rows: (NewEvent & { id: number })[]): Promise<void> {
+  const cols = [
+    'id', 'kind', 'type', 'date_start', 'date_end', 'date_precision', 'country', 'region', 'settlement', 'lat', 'lon', 'actors', 'target',
+    'counts', 'measure', 'value', 'qualifier', 'certainty', 'attribution', 'summary', 'search_text', 'independent_sources', 'source_count',
+  ];
+  const list = sql.join(cols.map((c) => sql.ref(c)));
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000).map((r) => ({
+      ...r,
+      actors: typeof r.actors === 'string' ? JSON.parse(r.actors) : r.actors,
+      counts: typeof r.counts === 'string' ? JSON.parse(r.counts) : r.counts,
+      attribution: typeof r.attribution === 'string' ? JSON.parse(r.attribution) : r.attribution,
+    }));
+    // One parameter per chunk; OVERRIDING because events.id is GENERATED ALWAYS and the ids were reserved.
+    await sql`INSERT INTO events (${list}) OVERRIDING SYSTEM VALUE
+      SELECT ${list} FROM jsonb_populate_recordset(NULL::events, ${JSON.stringify(chunk)}::jsonb)`.execute(db);
+  }
+}
+
+/** Append many audit entries at once (a re-run creating many events). */
+export async function appendAuditMany(db: Kysely<DB>, entries: { actor: string; action: string; entity: string; entity_id: string; before: string | null; after: string | null }[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) {
+    await db.insertInto('audit_log').values(entries.slice(i, i + 1000)).execute();
+  }
+}
+
+/** Link records to events as the resolver, a chunk at a time. */
+export async function linkMany(db: Kysely<DB>, links: { record_id: number; event_id: number }[]): Promise<void> {
+  await relinkRecords(db, links);
 }

@@ -171,4 +171,25 @@ describe('resolution in the store', () => {
     expect(arson).toHaveLength(1);
     expect(arson[0]!.independent_sources).toBe(3);
   });
+
+  it('resolves records stored without events in bulk, with sources counted and the creation audited', async () => {
+    const { insertDocument, insertRecords } = await import('../../src/store/index.js');
+    const { history, stateAt } = await import('../../src/review/service.js');
+    const bulk = rec({ type: 'refusal', date: { start: '2022-11-01', precision: 'day' }, place: { region: 'RU-ULY', settlement: 'Ulyanovsk' }, counts: { soldiers: 100 } });
+    for (const [ref, name] of [['bulk-1', 'Channel A'], ['bulk-2', 'Channel B'], ['bulk-3', 'Channel A']] as const) {
+      const d = await insertDocument(store.db, { source_kind: 'file', source_name: name, source_ref: ref, text: `bulk ${ref}`, sha256: `sha-${ref}`, published_at: '2022-11-02' });
+      await insertRecords(store.db, d.id, [bulk], 'bulk');
+    }
+    const s = await resolveAll(store);
+    expect(s.created).toBe(1);
+    const [ev] = await listEvents(store, { status: ['draft'], type: ['refusal'] });
+    expect(ev!.sources).toHaveLength(3);
+    expect(ev!.independent_sources).toBe(2);
+    expect(ev!.counts).toEqual({ soldiers: 100 });
+    const h = await history(store, ev!.id);
+    expect(h.map((x) => x.action)).toEqual(['resolve.create']);
+    const past = await stateAt(store, ev!.id, new Date());
+    expect(past?.independent_sources).toBe(2);
+    expect(past?.sources.map((x) => x.document_id)).toEqual(ev!.sources.map((x) => x.document_id));
+  });
 });
