@@ -313,6 +313,17 @@ function processSentence(
     });
   }
 
+  // "4,682 cases have been filed, and 101 people are defendants": an undated count listed beside a
+  // tally is a tally over the same period.
+  const sibling = drafts.find((d) => d.kind === 'tally');
+  if (sibling) {
+    for (const d of drafts) {
+      if (d.kind !== 'incident' || !d.quantity || d.dateExplicit || !d.measure) continue;
+      d.kind = 'tally';
+      d.date = sibling.date;
+    }
+  }
+
   // The paragraph's reference day for later relative dates ("in the last 24 hours").
   for (const d of dates) if (d.explicitDay && !d.relative && d.role !== 'since') { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
   // "This was announced by X": credit the previous sentence's records.
@@ -389,7 +400,9 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
   }
   if (dates.length) {
     // The date nearest the trigger, preferring one in its clause.
-    const dist = (d: DateMention): number => (d.start >= h.clause.start && d.end <= h.clause.end ? 0 : 10_000) + Math.abs(d.start - h.start);
+    // A date after "for"/"over" dates the reason ("sentenced on Oct 12 for an arson in March").
+    const reason = (d: DateMention): boolean => d.start > h.end && /\b(?:for|over|because of)\b/u.test(text.slice(h.end, d.start));
+    const dist = (d: DateMention): number => (d.start >= h.clause.start && d.end <= h.clause.end ? 0 : 10_000) + (reason(d) ? 20_000 : 0) + Math.abs(d.start - h.start);
     const d = [...dates].sort((a, b) => dist(a) - dist(b))[0]!;
     // "Back in April, X reported that...": April is when it was told; the event is on or before it.
     const told = d.end <= h.start && lex.reportedSpeech !== null && lex.reportedSpeech.test(text.slice(d.end, h.start));

@@ -270,3 +270,17 @@ describe('a news feature', () => {
     expect(recs.at(-1)!.place.country).not.toBe('GE');
   });
 });
+
+describe('a monitor\'s weekly digest', () => {
+  it('counts listed beside a tally are tallies too', () => {
+    const recs = run('Since the war began, at least 4,600 administrative cases have been filed for "discrediting" the army, and 101 people are defendants in criminal cases.', '2022-10-19');
+    expect(recs.map((r) => [r.kind, r.measure, r.value])).toEqual([['tally', 'cases', 4600], ['tally', 'charged', 101]]);
+  });
+  it('"earlier" starts another event', () => {
+    const recs = run('A court in Samara fined a local deputy 47,000 roubles for an appeal to the president. Earlier, two of his colleagues were fined for the same reason.', '2022-10-19');
+    expect(recs.filter((r) => r.type === 'prosecution')).toHaveLength(2);
+  });
+  it('a sentence is dated by its own day, not by the day of the deed it punishes', () => {
+    expect(only('On October 12, a court in Gomel sentenced a railway worker to 14 years for setting fire to a relay cabinet in March.', 'prosecution', '2022-10-19').date.start).toBe('2022-10-12');
+  });
+});
