@@ -43,7 +43,7 @@ export interface AppOptions {
   apiPerMinute?: number;
   /** Login attempts per 15 minutes per client and per user name. */
   loginPer15Min?: number;
-  /** Seconds a public answer (event list, aggregate, tally, report) may be reused (0: never); changes through the API clear it. */
+  /** Seconds an answer (event list, aggregate, tally, report) may be reused (0: never); changes through the API clear it. */
   answerCacheSeconds?: number;
 }
 
@@ -58,7 +58,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 // --- the app ------------------------------------------------------------------------------------
 
-export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
+export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api; warm: () => Promise<void> } {
   const { store, local } = opts;
   const app = new Hono<ApiEnv>();
   const localCsrf = newToken();
@@ -66,9 +66,9 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
   const loginLimit = rateLimit(opts.loginPer15Min ?? 10, 15 * 60_000);
   const cache = answerCache((opts.answerCacheSeconds ?? 10) * 1000);
   const clearCache = (): void => cache.clear();
-  /** The public's answers come from the cache; editors (who may see drafts) always query. */
+  /** Answers come from the cache, editors' apart from the public's (they may include drafts). */
   const cachedFor = <T>(c: ApiContext, compute: () => Promise<T>): Promise<T> =>
-    c.get('editor') ? compute() : cache.get(`${c.req.path}${new URL(c.req.url).search}`, compute);
+    cache.get(`${c.get('editor') ? 'e' : 'p'}${c.req.path}${new URL(c.req.url).search}`, compute);
 
   const clientOf = (c: ApiContext): string => {
     try {
@@ -357,5 +357,13 @@ export function createApp(opts: AppOptions): Hono<ApiEnv> & { api: Api } {
     return staticResponse(web.get('/index.html')!, c.req.raw);
   });
 
-  return Object.assign(app, { api });
+  /** Compute the first view's answers now, so the first visitor does not wait for them. */
+  const warm = async (): Promise<void> => {
+    const status = local ? '&status=draft,published' : '';
+    for (const path of [`/api/aggregates?by=week,type&sums=false${status}`, `/api/aggregates?by=region&sums=false${status}`, `/api/events?limit=100${status}`]) {
+      await app.request(`http://localhost${path}`);
+    }
+  };
+
+  return Object.assign(app, { api, warm });
 }

@@ -53,6 +53,7 @@ export async function run(ctx: CommandContext): Promise<number> {
         reject(new LetopisError('USAGE', err.code === 'EADDRINUSE' ? `port ${port} on ${host} is in use; choose another with --port` : err.message)));
     });
     regionTable(); // load the gazetteer now rather than on the first visitor's request
+    void app.warm().catch(() => undefined);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     store.lock?.update({ url });
     if (store.engine === 'pglite') {
