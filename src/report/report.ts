@@ -8,7 +8,7 @@ import { EVENT_TYPES } from '../extract/record.js';
 import { validateFilter } from '../query/events.js';
 import { eventPages, type BriefSource, type ExportEventRow } from '../store/export.js';
 import type { EventFilter, EventStatus, Store } from '../store/index.js';
-import { countByRegion, countByType, countByWeek } from '../store/report.js';
+import { countByType } from '../store/report.js';
 import { sourceLink } from './export.js';
 import { anonymise, defaultNameLists } from './names.js';
 import { lookupRegion } from './regions.js';
@@ -126,20 +126,26 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   const previous = previousPeriod(period);
   const db = store.db;
 
-  const [now, before, byRegion, byWeek] = await Promise.all([
-    countByType(db, filter),
-    countByType(db, { ...filter, ...previous }),
-    countByRegion(db, filter),
-    countByWeek(db, { ...filter, from: period.from }),
-  ]);
-
-  const prevMap = new Map(before.map((r) => [r.key, r.n]));
-  const nowMap = new Map(now.map((r) => [r.key, r.n]));
-  const totals: TypeTotal[] = EVENT_TYPES.filter((t) => nowMap.has(t) || prevMap.has(t)).map((t) => ({
-    type: t,
-    count: nowMap.get(t) ?? 0,
-    previous: prevMap.get(t) ?? 0,
-  }));
+  // The previous period is only counted; this period's counts come from the events read below.
+  const before = await countByType(db, { ...filter, ...previous });
+  const nowMap = new Map<string, number>();
+  const regionMap = new Map<string | null, number>();
+  const weekMap = new Map<string, number>();
+  const mondays = new Map<string, string>();
+  // An event that began before the period counts in the period's first week.
+  const mondayOf = (day: string): string => {
+    const d = day < period.from ? period.from : day;
+    let m = mondays.get(d);
+    if (m === undefined) {
+      const t = Date.parse(d);
+      m = iso(t - ((new Date(t).getUTCDay() + 6) % 7) * DAY_MS);
+      mondays.set(d, m);
+    }
+    return m;
+  };
+  const bump = <K>(map: Map<K, number>, key: K): void => {
+    map.set(key, (map.get(key) ?? 0) + 1);
+  };
 
   const lists = opts.names ? null : defaultNameLists();
   const clean = (s: string): string => (lists ? anonymise(s, lists) : s);
@@ -190,6 +196,9 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
       const list = byType.get(e.type) ?? [];
       list.push({ lo: e.date_lo ?? '', e: track(src, view(e)) });
       byType.set(e.type, list);
+      bump(nowMap, e.type);
+      bump(regionMap, e.region);
+      if (e.date_lo) bump(weekMap, mondayOf(e.date_lo));
     }
   }
   const byDate = (a: { lo: string }, b: { lo: string }): number => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
@@ -200,15 +209,21 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   for (const t of tallies) t.cites = cite(pending.get(t) ?? []);
   pending.clear();
 
-  const regions: RegionRow[] = byRegion
-    .map((r) => {
-      const population = r.key ? lookupRegion(r.key)?.population ?? null : null;
-      return { code: r.key, count: r.n, population, per100k: population ? Math.round((r.n / population) * 100_000 * 100) / 100 : null };
+  const prevMap = new Map(before.map((r) => [r.key, r.n]));
+  const totals: TypeTotal[] = EVENT_TYPES.filter((t) => nowMap.has(t) || prevMap.has(t)).map((t) => ({
+    type: t,
+    count: nowMap.get(t) ?? 0,
+    previous: prevMap.get(t) ?? 0,
+  }));
+
+  const regions: RegionRow[] = [...regionMap]
+    .map(([code, count]) => {
+      const population = code ? lookupRegion(code)?.population ?? null : null;
+      return { code, count, population, per100k: population ? Math.round((count / population) * 100_000 * 100) / 100 : null };
     })
     .sort((a, b) => b.count - a.count || (a.code ?? '~').localeCompare(b.code ?? '~'));
 
-  const weekCounts = new Map(byWeek.map((w) => [w.key, w.n]));
-  const weekly = weeksOf(period).map((week) => ({ week, count: weekCounts.get(week) ?? 0 }));
+  const weekly = weeksOf(period).map((week) => ({ week, count: weekMap.get(week) ?? 0 }));
 
   return {
     title: opts.title ?? null,

@@ -83,6 +83,10 @@ describe('buildReport', () => {
     expect(report.weekly.map((w) => w.week)).toEqual(weeksOf(period));
     expect(report.weekly[0]!.week).toBe('2022-08-29'); // the Monday of the week of 1 September
     expect(report.weekly.reduce((n, w) => n + w.count, 0)).toBe(report.total.count);
+    const week = (w: string): number | undefined => report.weekly.find((x) => x.week === w)?.count;
+    expect(week('2022-09-19')).toBe(2); // Wednesday 21 and Sunday 25 September: one ISO week
+    expect(week('2022-09-26')).toBe(1); // dated "2022-10": counted in the week of 1 October, a Saturday
+    expect(week('2022-10-03')).toBe(1);
   });
 
   it('includes drafts when asked, filters by type and region', async () => {
