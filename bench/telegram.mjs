@@ -4,7 +4,7 @@
  * .bench/ for the next run), ingest it into a fresh embedded PGlite database with the real CLI, and
  * print messages/s and the peak resident memory of the ingesting process.
  *
- *   node bench/telegram.mjs [--messages 1000000] [--batch-size 1000]
+ *   node bench/telegram.mjs [--messages 1000000] [--batch-size 1000] [--workers 2]
  *
  * Goals (issue 4): >= 3,000 messages/s on a 2-core machine, peak RSS under 1 GB.
  */
@@ -21,6 +21,7 @@ const arg = (name, dflt) => {
 };
 const messages = Number(arg('messages', '1000000'));
 const batch = arg('batch-size', '1000');
+const workers = arg('workers', '2');
 const label = messages % 1_000_000 === 0 ? `${messages / 1_000_000}m` : messages % 1000 === 0 ? `${messages / 1000}k` : String(messages);
 const file = join(root, '.bench', `telegram-${label}.json`);
 const data = join(root, '.bench', 'telegram-db');
@@ -44,17 +45,23 @@ function run(cmd, argv, onPid) {
   });
 }
 
-/** Peak resident memory of a running process (VmHWM), read from /proc while it lives. */
+/**
+ * Peak resident memory (VmHWM) and CPU time (user + system, all threads) of a running process,
+ * read from /proc while it lives. CPU time tells what the machine could do when others share it.
+ */
 function watchPeak(pid) {
   let peak = 0;
+  let cpu = 0;
   const read = () => {
     try {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
       if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      cpu = (Number(f[11]) + Number(f[12])) / 100;
     } catch { /* the process has ended */ }
   };
   const timer = setInterval(read, 200);
-  return { stop: () => { read(); clearInterval(timer); return peak; } };
+  return { stop: () => { read(); clearInterval(timer); return { peak, cpu }; } };
 }
 
 if (!existsSync(file)) {
@@ -66,13 +73,14 @@ rmSync(data, { recursive: true, force: true });
 console.error(`bench: ingesting ${file} (${(statSync(file).size / 1e6).toFixed(0)} MB) into ${data}, batch size ${batch}`);
 let watcher;
 const started = Date.now();
-const r = await run(process.execPath, [join(root, 'bin', 'letopis.js'), 'ingest', '--data', data, '--batch-size', batch, '--quiet', file], (pid) => { watcher = watchPeak(pid); });
+const r = await run(process.execPath, [join(root, 'bin', 'letopis.js'), 'ingest', '--data', data, '--batch-size', batch, '--workers', workers, '--quiet', file], (pid) => { watcher = watchPeak(pid); });
 const secs = (Date.now() - started) / 1000;
-const peak = watcher.stop();
+const { peak, cpu } = watcher.stop();
 const stored = /documents: (\d+) new/.exec(r.stderr)?.[1];
 console.log(`messages in export: ${messages}`);
 console.log(`documents stored:   ${stored ?? '?'}`);
 console.log(`wall time:          ${secs.toFixed(1)} s`);
 console.log(`messages/s:         ${Math.round(messages / secs)}   (goal >= 3000)`);
+console.log(`CPU time:           ${cpu.toFixed(1)} s (all threads; ${Math.round(messages / Math.max(cpu, 0.01))} messages per CPU-second)`);
 console.log(`peak RSS:           ${(peak / 1048576).toFixed(0)} MB   (goal < 1024 MB)`);
 process.exit(r.code ?? 1);

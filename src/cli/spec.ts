@@ -73,6 +73,7 @@ export const COMMANDS: CommandSpec[] = [
       urls: { type: 'string', arg: 'FILE', description: 'also fetch the web pages listed in FILE (one URL a line)' },
       server: { type: 'string', arg: 'URL', description: 'send documents to a running `letopis serve` instead of opening the database' },
       'batch-size': { type: 'string', arg: 'N', description: 'documents per transaction', default: '1' },
+      workers: { type: 'string', arg: 'N', description: 'extract in N worker threads while the database is written (bulk imports, with --batch-size)', default: '0' },
       quiet: { type: 'boolean', description: 'no progress bar' },
       ...dataOpts,
     },

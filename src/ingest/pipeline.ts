@@ -13,6 +13,7 @@ import {
   insertRecords, replaceDocumentText, supersedeRecords, type DB, type NewDocument, type Store,
 } from '../store/index.js';
 import { normaliseText } from './decode.js';
+import { ExtractPool, runJob } from './extract-pool.js';
 import { isInputError, type DocumentInput, type InputError, type ReadItem } from './document.js';
 
 export interface IngestSummary {
@@ -35,6 +36,8 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   onError?: (e: InputError) => void;
   actor?: string;
+  /** Extract in this many worker threads (bulk imports with batchSize > 1); 0 extracts in this thread. */
+  workers?: number;
 }
 
 interface Prepared {
@@ -183,6 +186,55 @@ export async function ingestDocuments(store: Store, items: AsyncIterable<ReadIte
     }
     opts.onProgress?.({ ...summary, seen });
   };
+
+  const pool = (opts.workers ?? 0) > 0 && batchSize > 1 ? new ExtractPool(opts.workers!) : null;
+  if (pool) {
+    try {
+      await ingestWithPool(pool);
+    } finally {
+      await pool.close();
+    }
+    return summary;
+  }
+
+  /** Bulk: the workers extract one chunk while the previous one is written. */
+  async function ingestWithPool(pool: ExtractPool): Promise<void> {
+    let storing: Promise<void> = Promise.resolve();
+    const extractChunk = async (inputs: DocumentInput[]): Promise<void> => {
+      const texts = inputs.map((i) => normaliseText(i.text));
+      const days = inputs.map((i) => publishedDay(i.publishedAt));
+      const jobs = inputs.map((i, k) => ({ text: texts[k]!, published: days[k]!, lang: i.lang ?? null }));
+      const running = pool.run(jobs).catch(() => jobs.map(runJob));
+      await storing;
+      const results = await running;
+      const prepared: Prepared[] = [];
+      inputs.forEach((input, k) => {
+        const r = results[k]!;
+        const text = texts[k]!;
+        if ('error' in r) fail({ error: true, file: input.sourceRef, message: `extraction failed: ${r.error}` });
+        else if (!text) fail({ error: true, file: input.sourceRef, message: 'empty document (no text)' });
+        else prepared.push({ input, text, sha256: sha256Hex(text), lang: r.lang, published: days[k]!, records: r.records });
+      });
+      batch = prepared;
+      storing = flush();
+    };
+    let chunk: DocumentInput[] = [];
+    for await (const item of items) {
+      seen++;
+      if (isInputError(item)) {
+        fail(item);
+        opts.onProgress?.({ ...summary, seen });
+        continue;
+      }
+      chunk.push(item);
+      if (chunk.length >= batchSize) {
+        await extractChunk(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await extractChunk(chunk);
+    await storing;
+  }
 
   for await (const item of items) {
     seen++;

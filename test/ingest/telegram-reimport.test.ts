@@ -19,10 +19,10 @@ afterAll(async () => {
   await store.close();
 });
 
-describe.each([1, 4, 100])('re-importing a later export of the same channel (batch size %i)', (batchSize) => {
+describe.each([[1, 0], [4, 0], [100, 0], [3, 2]])('re-importing a later export of the same channel (batch size %i, %i workers)', (batchSize, workers) => {
   it('adds only the new and the edited messages, and keeps the edit', async () => {
     await store.exec('TRUNCATE documents CASCADE');
-    const first = await ingestDocuments(store, readTelegramExport(ONE, { channelUsername: 'testchan' }), { batchSize });
+    const first = await ingestDocuments(store, readTelegramExport(ONE, { channelUsername: 'testchan' }), { batchSize, workers });
     expect(first).toMatchObject({ new: 7, updated: 0, unchanged: 0, failed: 0 });
 
     // The later export: message 3 edited, message 11 new, messages 2-10 otherwise the same.
@@ -39,7 +39,7 @@ describe.each([1, 4, 100])('re-importing a later export of the same channel (bat
     const path = join(tmp, 'later.json');
     writeFileSync(path, JSON.stringify(later, null, 1));
 
-    const second = await ingestDocuments(store, readTelegramExport(path, { channelUsername: 'testchan' }), { batchSize });
+    const second = await ingestDocuments(store, readTelegramExport(path, { channelUsername: 'testchan' }), { batchSize, workers });
     expect(second).toMatchObject({ new: 1, updated: 1, unchanged: 6, failed: 0 });
     const edited = await findDocumentBySource(store.db, 'telegram', 'tg:1111111111/3');
     expect(edited?.text).toContain('трёх студентов');
@@ -54,7 +54,7 @@ describe.each([1, 4, 100])('re-importing a later export of the same channel (bat
     const docs = [];
     for await (const d of readTelegramExport(ONE)) docs.push(d);
     const twice = [...docs, ...docs.map((d) => ('error' in d ? d : { ...d, sourceRef: `${d.sourceRef}-copy` }))];
-    const s = await ingestDocuments(store, twice, { batchSize });
+    const s = await ingestDocuments(store, twice, { batchSize, workers });
     expect(s).toMatchObject({ new: 7, unchanged: 7, failed: 0 });
   });
 });
