@@ -27,7 +27,7 @@ export function eventDetail(ev: EventDetail, regions: Map<string, Region>): HTML
       h('dt', null, t.place), h('dd', null, placeText(ev, regions) || '—'),
       Object.keys(ev.counts).length ? [h('dt', null, t.counts), h('dd', null, countsText(ev.counts))] : null,
       ev.kind === 'tally' && ev.value !== undefined ? [h('dt', null, t.count_names[ev.measure ?? ''] ?? ev.measure ?? ''), h('dd', null, formatNumber(ev.value), ev.qualifier ? ` (${ev.qualifier})` : '')] : null,
-      h('dt', null, t.certainty), h('dd', null, ev.certainty, ev.disputed ? h('span', { class: 'badge warn' }, t.disputed) : null),
+      h('dt', null, t.certainty), h('dd', null, t.certainties[ev.certainty] ?? ev.certainty, ev.disputed ? h('span', { class: 'badge warn' }, t.disputed) : null),
       ev.attribution.length ? [h('dt', null, t.according_to), h('dd', null, ev.attribution.join(', '))] : null,
       h('dt', null, t.status), h('dd', null, t.statuses[ev.status] ?? ev.status),
       h('dt', null, t.sources), h('dd', null, `${ev.source_count} (${ev.independent_sources} ${t.independent})`)),

@@ -63,20 +63,27 @@ function filterForm(f: Filters, editor: boolean, go: (c: Record<string, string |
   const to = h('input', { type: 'date', name: 'to', value: f.to ?? '', 'aria-label': t.to });
   const kind = h('select', { name: 'kind', 'aria-label': t.kind },
     h('option', { value: '' }, t.all_kinds), h('option', { value: 'incident', selected: f.kind === 'incident' }, t.incident), h('option', { value: 'tally', selected: f.kind === 'tally' }, t.tally));
+  const certainty = h('select', { name: 'certainty', 'aria-label': t.certainty },
+    h('option', { value: '' }, t.any_certainty),
+    ['reported', 'claimed', 'rumoured'].map((c) => h('option', { value: c, selected: f.certainty === c }, t.certainties[c] ?? c)));
+  const settlement = h('input', { type: 'search', name: 'settlement', value: f.settlement ?? '', placeholder: t.settlement, 'aria-label': t.settlement, maxlength: 200 });
   const status = editor ? h('select', { name: 'status', 'aria-label': t.status },
     ['draft,published', 'published', 'draft', 'rejected'].map((st) => h('option', { value: st === 'draft,published' ? '' : st, selected: f.status === st }, st.split(',').map((x) => t.statuses[x] ?? x).join(' + ')))) : null;
   const form = h('form', { class: 'filters', role: 'search' },
-    q, type, h('label', null, t.from, ' ', from), h('label', null, t.to, ' ', to), kind, status,
+    q, type, h('label', null, t.from, ' ', from), h('label', null, t.to, ' ', to), kind, certainty, settlement, status,
     h('button', { type: 'submit' }, t.search),
     Object.keys(filtersFrom(location.search)).length ? h('a', { href: '/', 'data-nav': true, class: 'clear' }, t.clear) : null);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    go({ q: q.value.trim() || undefined, type: type.value || undefined, from: from.value || undefined, to: to.value || undefined, kind: kind.value || undefined, status: status?.value || undefined });
+    go({
+      q: q.value.trim() || undefined, type: type.value || undefined, from: from.value || undefined, to: to.value || undefined, kind: kind.value || undefined,
+      certainty: certainty.value || undefined, settlement: settlement.value.trim() || undefined, status: status?.value || undefined,
+    });
   });
   const chips = h('div', { class: 'chips' },
     (f.region ? f.region.split(',') : []).map((code) => h('span', { class: 'chip' }, `${t.region_filter}: `, h('span', { class: 'region-name', 'data-code': code }, code), ' ',
       h('button', { type: 'button', class: 'linkish', 'aria-label': `${t.remove} ${code}`, onclick: () => go({ region: undefined }) }, '×'))),
-    f.settlement ? h('span', { class: 'chip' }, f.settlement, ' ', h('button', { type: 'button', class: 'linkish', onclick: () => go({ settlement: undefined }) }, '×')) : null);
+    f.actor ? h('span', { class: 'chip' }, f.actor, ' ', h('button', { type: 'button', class: 'linkish', 'aria-label': `${t.remove} ${f.actor}`, onclick: () => go({ actor: undefined }) }, '×')) : null);
   void loadRegions().then((regions) => {
     for (const el of chips.querySelectorAll<HTMLElement>('.region-name')) el.textContent = regionName(regions, el.dataset.code ?? '');
   });
