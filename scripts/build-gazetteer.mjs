@@ -68,6 +68,14 @@ function translit(name, country) {
   }).join('');
 }
 
+/** The regular Ukrainian → Russian place-name endings (Михайлівка → Михайловка, Сватове → Сватово). */
+function ukToRu(name) {
+  return name.split(/([\s-]+)/).map((w) => w
+    .replace(/івка$/, 'овка').replace(/ївка$/, 'евка').replace(/ів$/, 'ов').replace(/їв$/, 'ев')
+    .replace(/сь?ке$/, 'ское').replace(/ць?ке$/, 'цкое').replace(/ове$/, 'ово').replace(/[еє]ве$/, 'ево').replace(/ине$/, 'ино')
+    .replace(/([бвгджзклмнпрстфхцчшщ])не$/, '$1ное').replace(/ська$/, 'ская').replace(/ий$/, 'ый')).join('');
+}
+
 /** Same folding as normWord() in src/extract/gazetteer-morph.ts for Latin names (kept in step by a test). */
 function fold(w) {
   w = w.toLowerCase();
@@ -225,7 +233,13 @@ for (const r of rows) {
   else if ((r.population ?? 0) < SMALL) r.flags |= S_WEAK | S_SMALL;
   {
     const lang = { RU: 'ru', UA: 'uk', BY: 'be' }[r.region.slice(0, 2)];
-    r.names[lang] = [translit(r.name, r.region.slice(0, 2))];
+    const guess = translit(r.name, r.region.slice(0, 2));
+    r.names[lang] = [guess];
+    // Russian-language reports name Ukrainian villages in Russian: Якимівка → Якимовка.
+    if (lang === 'uk') {
+      const ru = ukToRu(guess);
+      if (ru !== guess) r.names.ru = [ru];
+    }
     r.flags |= S_TRANSLIT;
   }
 }

@@ -369,7 +369,7 @@ export function getGazetteer(): Gazetteer {
  * Bump when the way names are indexed changes (Builder, morphology, folding): a checked-in
  * settlements.index.json of another version is ignored and the index is built at load instead.
  */
-export const INDEX_VERSION = 9;
+export const INDEX_VERSION = 10;
 const INDEX_FILE = 'settlements.index.json';
 
 interface Index { forms: Map<string, string | string[]>; root: Map<string, TrieNode>; guess: Map<string, number[]> }

@@ -247,6 +247,11 @@ describe('findPlaces: small Russian towns known only from GeoNames', () => {
       { text: 'Білозерки', settlement: 'Bilozerka', region: 'UA-65', role: 'origin' },
     ]);
     expectPlaces('У Молочанську зникло світло.', 'uk', [{ text: 'Молочанську', region: 'UA-23' }]);
+    // ... and in Russian, with the regular endings turned back: Якимівка → Якимовка, Сватове → Сватово.
+    expectPlaces('Обстрел в Якимовке, в Сватово тихо.', 'ru', [
+      { text: 'Якимовке', settlement: 'Yakymivka', region: 'UA-23' },
+      { text: 'Сватово', settlement: 'Svatove', region: 'UA-09' },
+    ]);
   });
 
   it('needs the cue, and leaves districts and institutions alone', () => {
