@@ -141,6 +141,12 @@ describe.skipIf(!ready)('web app in Chromium', () => {
     // The queue is newest first: Grodno (2 Oct), then Brest (30 Sep).
     await page.waitForSelector(`article.event[data-id="${ids[3]}"]`);
     expect(new URL(page.url()).pathname).toBe('/review');
+    // Edit the first draft's summary and region through the form (E), then step on.
+    await page.keyboard.press('e');
+    await page.fill('form.edit textarea[name="summary"]', 'Banner against the war in Grodno');
+    await page.selectOption('form.edit select[name="region"]', 'BY-HR');
+    await page.click('form.edit button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('article.event .summary')?.textContent === 'Banner against the war in Grodno');
     await page.keyboard.press('n');
     await page.waitForSelector(`article.event[data-id="${ids[4]}"]`);
     await page.keyboard.press('r');
@@ -152,6 +158,7 @@ describe.skipIf(!ready)('web app in Chromium', () => {
 
     const pub = await open('/');
     await pub.waitForSelector(`table.events tr[data-id="${ids[3]}"]`);
+    expect(await pub.locator(`table.events tr[data-id="${ids[3]}"] a`).textContent()).toBe('Banner against the war in Grodno');
     expect(await pub.locator(`table.events tr[data-id="${ids[4]}"]`).count()).toBe(0);
     await pub.close();
   });
