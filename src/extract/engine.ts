@@ -545,6 +545,7 @@ function findActors(body: string, lex: CompiledLexicon): string[] {
 
 function findAttribution(body: string, lex: CompiledLexicon): string[] {
   const out: string[] = [];
+  if (lex.attributionGate && !lex.attributionGate.test(body)) return out;
   for (const re of lex.attribution) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;

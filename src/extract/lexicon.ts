@@ -24,6 +24,7 @@ export interface RawLexicon {
   attribution: string[];
   attributionBack?: string[];
   attributionStop?: string[];
+  attributionGate?: string;
   attributionSuffix?: string;
   reportedSpeech?: string;
   actors: string[];
@@ -87,6 +88,8 @@ export interface CompiledLexicon {
   attribution: RegExp[];
   attributionBack: RegExp[];
   attributionStop: Set<string>;
+  /** Cheap test before the attribution patterns run: a sentence without any of these words has no source. */
+  attributionGate: RegExp | null;
   /** Stripped from the end of a source ("Mediazona's calculations" → "Mediazona"). */
   attributionSuffix: RegExp | null;
   /** Between a date and a trigger: the date is when it was told, the event is on or before it. */
@@ -351,6 +354,7 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     attribution: strList(raw.attribution, 'attribution').map((s, i) => re(s, `attribution[${i}]`, 'gu', false)),
     attributionBack: strList(raw.attributionBack ?? [], 'attributionBack').map((s, i) => re(s, `attributionBack[${i}]`, 'gu', false)),
     attributionStop: new Set(strList(raw.attributionStop ?? [], 'attributionStop').map((s) => s.toLowerCase())),
+    attributionGate: raw.attributionGate ? re(raw.attributionGate, 'attributionGate', 'iu', false) : null,
     attributionSuffix: raw.attributionSuffix ? re(raw.attributionSuffix, 'attributionSuffix', 'u', false) : null,
     reportedSpeech: raw.reportedSpeech ? re(raw.reportedSpeech, 'reportedSpeech', 'iu', false) : null,
     actors: strList(raw.actors, 'actors').map((s, i) => re(s, `actors[${i}]`, 'gu', false)),
