@@ -205,29 +205,31 @@ export function validateSettlements(doc: unknown, regionCodes: Set<string>, file
     if (!Array.isArray(xs) || !xs.every(isStr)) fail(file, field, 'must be a list of names');
     for (const x of xs) set.add(nameWords(x).map(normWord).join(' '));
   }
+  // A generated file of ~10,000 rows, read at every start: checks are cheap and messages built only on failure.
+  const strs = (xs: unknown): xs is string[] => Array.isArray(xs) && xs.every((x) => typeof x === 'string' && x.length > 0);
   for (let i = 0; i < n; i++) {
     const r = rows[i];
     if (!Array.isArray(r) || r.length < 6) fail(file, `row ${i}`, 'must be [name, region, lat, lon, population, flags, en?, ru?, uk?, be?, forms?]');
-    const [name, region, lat, lon, pop, flags, en, ru, uk, be, forms, adjectives, indecl] = r as unknown[];
-    const where = `row ${i} (${String(name)})`;
-    if (!isStr(name)) fail(file, where, 'name must be a non-empty string');
-    if (!isStr(region) || !regionCodes.has(region)) fail(file, where, `unknown region ${String(region)}`);
-    if (typeof lat !== 'number' || typeof lon !== 'number' || Math.abs(lat) > 90 || Math.abs(lon) > 180) fail(file, where, 'bad coordinates');
-    if (pop !== null && !Number.isInteger(pop)) fail(file, where, 'population must be an integer or null');
-    if (!Number.isInteger(flags)) fail(file, where, 'flags must be an integer');
+    const name: unknown = r[0], region: unknown = r[1], lat: unknown = r[2], lon: unknown = r[3], pop: unknown = r[4], flags: unknown = r[5];
+    const where = (): string => `row ${i} (${String(name)})`;
+    if (typeof name !== 'string' || !name) fail(file, where(), 'name must be a non-empty string');
+    if (typeof region !== 'string' || !regionCodes.has(region)) fail(file, where(), `unknown region ${String(region)}`);
+    if (typeof lat !== 'number' || typeof lon !== 'number' || Math.abs(lat) > 90 || Math.abs(lon) > 180) fail(file, where(), 'bad coordinates');
+    if (pop !== null && !Number.isInteger(pop)) fail(file, where(), 'population must be an integer or null');
+    if (!Number.isInteger(flags)) fail(file, where(), 'flags must be an integer');
     const names: LangList = {};
-    const lists = { en, ru, uk, be } as Record<NameLang, unknown>;
-    for (const l of LANGS) {
-      const xs = lists[l];
+    for (let k = 0; k < 4; k++) {
+      const xs: unknown = r[6 + k];
       if (xs === undefined || xs === null || xs === 0) continue;
-      if (!Array.isArray(xs) || !xs.every(isStr)) fail(file, where, `${l} names must be a list of strings`);
-      if (xs.length) names[l] = xs;
+      if (!strs(xs)) fail(file, where(), `${LANGS[k]!} names must be a list of strings`);
+      if (xs.length) names[LANGS[k]!] = xs;
     }
-    if (forms !== undefined && forms !== null && !(Array.isArray(forms) && forms.every(isStr))) fail(file, where, 'forms must be a list of strings');
+    const forms: unknown = r[10], adjectives: unknown = r[11], indecl: unknown = r[12];
+    if (forms !== undefined && forms !== null && !strs(forms)) fail(file, where(), 'forms must be a list of strings');
     t.name[i] = name; t.region[i] = region; t.lat[i] = lat; t.lon[i] = lon;
     t.population[i] = (pop as number | null) ?? 0; t.flags[i] = flags as number;
     t.names[i] = names; t.forms[i] = (forms as string[] | undefined) ?? [];
-    t.adjectives[i] = adjectives === undefined || adjectives === null ? null : checkLangList(file, where, adjectives, 'adjectives');
+    t.adjectives[i] = adjectives === undefined || adjectives === null ? null : checkLangList(file, where(), adjectives, 'adjectives');
     t.indeclinable[i] = indecl ? 1 : 0;
   }
   return t;
