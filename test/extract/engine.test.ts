@@ -284,3 +284,14 @@ describe('a monitor\'s weekly digest', () => {
     expect(only('On October 12, a court in Gomel sentenced a railway worker to 14 years for setting fire to a relay cabinet in March.', 'prosecution', '2022-10-19').date.start).toBe('2022-10-12');
   });
 });
+
+describe('further forms', () => {
+  const types = (t: string): string[] => run(t).map((r) => r.type);
+  it('tearing up summonses is draft evasion', () => expect(types('In Omsk, five mobilised men tore up their summonses outside the enlistment office on October 3.')).toEqual(['draft_evasion']));
+  it('taken to a police station is a detention', () => expect(types('Twelve protesters were taken to a police station in Tomsk on Saturday.')).toEqual(['detention']));
+  it('a suspended sentence and the wanted list are prosecution', () => {
+    expect(types('A teacher from Penza received a suspended sentence of five years on Monday.')).toEqual(['prosecution']);
+    expect(types('An exiled journalist was put on the wanted list in September.')).toEqual(['prosecution']);
+  });
+  it('a bomb under a war supporter\'s car is an armed attack', () => expect(types('An explosive device went off under the car of a pro-war blogger in Moscow on August 20.')).toEqual(['armed_attack']));
+});
