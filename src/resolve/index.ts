@@ -42,7 +42,8 @@ export function compatibleTypes(type: string): string[] {
 export async function detectCopy(db: Kysely<DB>, doc: DocumentRow): Promise<{ copyOf: number | null; moved: number[] }> {
   const sh = shingles(doc.text);
   const bs = sh.length >= MIN_SHINGLES ? bands(minhash(sh)) : [];
-  await putDocumentBands(db, doc.id, bs);
+  // Only an edited text can have bands to replace (the same text again inserts the same bands).
+  await putDocumentBands(db, doc.id, bs, doc.edited_at !== null);
   const stays = { copyOf: doc.copy_of, moved: [] };
   if (bs.length === 0) return stays;
   const candidates = await documentsSharingBands(db, bs, doc.id);

@@ -70,7 +70,7 @@ export async function resolveAll(store: Store, opts: ResolveAllOptions = {}): Pr
     }
     opts.onProgress?.(after, 'editor-kept');
   }
-  // Pass 2: every other record, in publication order, a document's records together.
+  // Pass 2: every other record, in the order they were stored, a document's records together.
   const resolveGroup = (rows: ResolveRow[]): void => {
     const free = rows.filter((r) => !anchored(r.event_id));
     total += rows.length;

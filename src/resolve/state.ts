@@ -97,7 +97,7 @@ const width = (m: MemberWithSource): number => {
 const placeRank = (m: MemberWithSource): number => (m.settlement ? 3 : m.region ? 2 : m.country ? 1 : 0);
 
 /**
- * `aggregate` one member at a time (members in publication order), so a re-run over millions of
+ * `aggregate` one member at a time (in the order given), so a re-run over millions of
  * records can fill new events without keeping their records in memory.
  */
 export class Aggregator {

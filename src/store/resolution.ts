@@ -4,8 +4,8 @@ import type { DB, EventRow, EventUpdate, NewEvent, RecordRow } from './schema.js
 
 // --- Near-duplicate documents -------------------------------------------------------------------
 
-export async function putDocumentBands(db: Kysely<DB>, documentId: number, bands: number[]): Promise<void> {
-  await db.deleteFrom('document_lsh').where('document_id', '=', documentId).execute();
+export async function putDocumentBands(db: Kysely<DB>, documentId: number, bands: number[], replace = true): Promise<void> {
+  if (replace) await db.deleteFrom('document_lsh').where('document_id', '=', documentId).execute();
   const uniq = [...new Set(bands)];
   if (uniq.length) {
     await db.insertInto('document_lsh').values(uniq.map((band) => ({ band, document_id: documentId }))).onConflict((oc) => oc.doNothing()).execute();
@@ -248,17 +248,19 @@ export interface ResolveRow extends RecordRow {
   published_at: Date | null;
 }
 
-/** Current records in publication order, a page at a time (keyset on published_at, id). */
+/**
+ * Current records a page at a time, in id order (the order ingest stored them), by keyset on the
+ * primary key: each page is an index range, so a pass over millions of records stays linear.
+ * `ord` is the record id.
+ */
 export async function currentRecordsPage(db: Kysely<DB>, afterOrdinal: number, limit: number): Promise<(ResolveRow & { ord: number })[]> {
   const r = await sql<ResolveRow & { ord: number }>`
-    SELECT * FROM (
-      SELECT r.*, er.event_id, er.linked_by, d.published_at,
-             row_number() OVER (ORDER BY d.published_at ASC NULLS LAST, r.id)::int AS ord
-      FROM records r
-      JOIN documents d ON d.id = r.document_id
-      LEFT JOIN event_records er ON er.record_id = r.id
-      WHERE r.superseded_at IS NULL
-    ) t WHERE ord > ${afterOrdinal} ORDER BY ord LIMIT ${limit}`.execute(db);
+    SELECT r.*, er.event_id, er.linked_by, d.published_at, r.id AS ord
+    FROM records r
+    JOIN documents d ON d.id = r.document_id
+    LEFT JOIN event_records er ON er.record_id = r.id
+    WHERE r.id > ${afterOrdinal} AND r.superseded_at IS NULL
+    ORDER BY r.id LIMIT ${limit}`.execute(db);
   return r.rows;
 }
 
@@ -294,18 +296,16 @@ export async function relinkRecords(db: Kysely<DB>, links: { record_id: number; 
 /** Current records with their documents' publisher fields, in the order of `currentRecordsPage`. */
 export async function currentMembersPage(db: Kysely<DB>, afterOrdinal: number, limit: number): Promise<(MemberWithSource & { ord: number })[]> {
   const r = await sql<MemberWithSource & { ord: number }>`
-    SELECT * FROM (
-      SELECT r.*, coalesce(er.event_id, 0) AS event_id, coalesce(er.linked_by, 'resolver') AS linked_by,
-             d.published_at AS doc_published_at, d.lang AS doc_lang, d.title AS doc_title,
-             o.id AS root_id, o.source_kind AS root_source_kind, o.source_name AS root_source_name, o.url AS root_url,
-             o.source_ref AS root_source_ref, o.forwarded_from AS root_forwarded_from,
-             row_number() OVER (ORDER BY d.published_at ASC NULLS LAST, r.id)::int AS ord
-      FROM records r
-      JOIN documents d ON d.id = r.document_id
-      JOIN documents o ON o.id = coalesce(d.copy_of, d.id)
-      LEFT JOIN event_records er ON er.record_id = r.id
-      WHERE r.superseded_at IS NULL
-    ) t WHERE ord > ${afterOrdinal} ORDER BY ord LIMIT ${limit}`.execute(db);
+    SELECT r.*, coalesce(er.event_id, 0) AS event_id, coalesce(er.linked_by, 'resolver') AS linked_by,
+           d.published_at AS doc_published_at, d.lang AS doc_lang, d.title AS doc_title,
+           o.id AS root_id, o.source_kind AS root_source_kind, o.source_name AS root_source_name, o.url AS root_url,
+           o.source_ref AS root_source_ref, o.forwarded_from AS root_forwarded_from, r.id AS ord
+    FROM records r
+    JOIN documents d ON d.id = r.document_id
+    JOIN documents o ON o.id = coalesce(d.copy_of, d.id)
+    LEFT JOIN event_records er ON er.record_id = r.id
+    WHERE r.id > ${afterOrdinal} AND r.superseded_at IS NULL
+    ORDER BY r.id LIMIT ${limit}`.execute(db);
   return r.rows;
 }
 
