@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 /**
  * Place finder speed: gazetteer load time and findPlaces throughput on one core.
- * Needs the built package (npm run build).
  *
- *   node bench/places.mjs [--mb 8] [--file TEXT_FILE]
+ *   npm run bench:places [-- --mb 8] [-- --file TEXT_FILE]   (tsc, then this script on dist/)
  *
  * Without --file the text is assembled from sentences written for this benchmark (English,
  * Russian, Ukrainian) mixed with place-free filler, roughly as dense in names as news reports.

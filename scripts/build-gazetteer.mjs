@@ -9,7 +9,7 @@
  * otherwise the populations of the previous settlements.json are carried over. Pass --no-population
  * to build without either.
  *
- *   npm run build && node scripts/build-gazetteer.mjs [--check] [--no-index]
+ *   npm run gazetteer [-- --check] [-- --no-index]   (tsc, then this script)
  *   (--check: exit 1 if the checked-in settlements.json differs; the index is written from the
  *   compiled finder in dist/, so build first)
  */
@@ -265,7 +265,7 @@ ${rows.map((r) => '    ' + line(r)).join(',\n')}
 }
 `;
 // 7. The finder's index (settlements.index.json), built by the compiled finder itself so that the
-// two can never disagree; needs `npm run build` first.
+// two can never disagree; needs the TypeScript compiled first (npm run gazetteer does both).
 async function indexText() {
   const built = root + 'dist/extract/gazetteer.js';
   if (!existsSync(built)) return null;
@@ -287,6 +287,6 @@ if (args.has('--check')) {
     writeFileSync(INDEX, idx);
     console.log(`wrote ${INDEX} (${(idx.length / 1024).toFixed(0)} KB)`);
   } else {
-    console.warn('settlements.index.json not written (run npm run build first): the finder builds its index at load until it is.');
+    console.warn('settlements.index.json not written (compile first: npm run gazetteer does): the finder builds its index at load until it is.');
   }
 }
