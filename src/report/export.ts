@@ -201,4 +201,4 @@ export async function exportEvents(store: Store, out: NodeJS.WritableStream, opt
   return { events, unlocated };
 }
 
-const emptyLists: NameLists = { given: new Set(), publicPeople: [], organisations: [] };
+const emptyLists: NameLists = { given: new Set(), publicPeople: [], publicBySurname: new Map(), organisations: [] };

@@ -23,12 +23,15 @@ import { pkgPath } from '../paths.js';
 interface FirstNamesFile { cyrillic: string[]; latin: string[] }
 interface PublicPerson { given: string[]; surname: string[]; who?: string }
 interface PublicNamesFile { people: PublicPerson[]; organisations: string[] }
+interface PublicEntry { surname: Set<string>; given: Set<string>; initials: Set<string> }
 
 export interface NameLists {
   /** Lower-case stems of given names (see stemsOf). */
   given: Set<string>;
   /** Public figures: stems of their surnames and given names, and the given names' initials. */
-  publicPeople: { surname: Set<string>; given: Set<string>; initials: Set<string> }[];
+  publicPeople: PublicEntry[];
+  /** The same people by each stem of their surnames. */
+  publicBySurname: Map<string, PublicEntry[]>;
   /** Organisation names, lower-case, longest first. */
   organisations: string[];
 }
@@ -54,8 +57,21 @@ function stemsOf(name: string): string[] {
   return out;
 }
 
+// Candidate stems of the words seen, remembered: the same words recur across thousands of texts.
+const candidateMemo = new Map<string, string[]>();
+
 /** Candidate stems of a word as written in a text: itself and itself minus a case ending. */
 function candidates(word: string): string[] {
+  let c = candidateMemo.get(word);
+  if (c === undefined) {
+    c = computeCandidates(word);
+    if (candidateMemo.size > 100_000) candidateMemo.clear(); // bounded over a million texts
+    candidateMemo.set(word, c);
+  }
+  return c;
+}
+
+function computeCandidates(word: string): string[] {
   const w = word.toLowerCase().replace(/ё/g, 'е');
   const out = [w];
   for (const e of CASE_ENDINGS) if (w.length > e.length + 2 && w.endsWith(e)) out.push(w.slice(0, -e.length));
@@ -75,13 +91,17 @@ export function defaultNameLists(): NameLists {
 }
 
 export function makeNameLists(given: string[], publicPeople: PublicPerson[], organisations: string[]): NameLists {
+  const people: PublicEntry[] = publicPeople.map((p) => ({
+    surname: new Set(p.surname.flatMap(stemsOf)),
+    given: new Set(p.given.flatMap(stemsOf)),
+    initials: new Set(p.given.map((g) => [...g][0]!.toUpperCase())),
+  }));
+  const bySurname = new Map<string, PublicEntry[]>();
+  for (const p of people) for (const stem of p.surname) bySurname.set(stem, [...(bySurname.get(stem) ?? []), p]);
   return {
     given: new Set(given.flatMap(stemsOf)),
-    publicPeople: publicPeople.map((p) => ({
-      surname: new Set(p.surname.flatMap(stemsOf)),
-      given: new Set(p.given.flatMap(stemsOf)),
-      initials: new Set(p.given.map((g) => [...g][0]!.toUpperCase())),
-    })),
+    publicPeople: people,
+    publicBySurname: bySurname,
     organisations: [...new Set(organisations.map((o) => o.toLowerCase()))].sort((a, b) => b.length - a.length),
   };
 }
@@ -188,12 +208,13 @@ function scan(text: string, masked: boolean[] | null, lists: NameLists): NameSpa
  * initial. The surname alone is not enough: private persons share ministers' surnames.
  */
 function isPublicName(tokens: Tok[], surnameIdx: number[], lists: NameLists): boolean {
-  return surnameIdx.some((si) =>
-    lists.publicPeople.some((p) =>
-      has(p.surname, tokens[si]!.text) &&
-      tokens.some((t, k) => k !== si && (t.initial ? p.initials.has(t.text[0]!.toUpperCase()) : has(p.given, t.text))),
-    ),
-  );
+  return surnameIdx.some((si) => {
+    const people = new Set(candidates(tokens[si]!.text).flatMap((c) => lists.publicBySurname.get(c) ?? []));
+    for (const p of people) {
+      if (tokens.some((t, k) => k !== si && (t.initial ? p.initials.has(t.text[0]!.toUpperCase()) : has(p.given, t.text)))) return true;
+    }
+    return false;
+  });
 }
 
 /** [first token, last token, indices of tokens that may be the surname] of a name starting at i. */
