@@ -1,6 +1,7 @@
 /** `letopis serve` and `letopis demo` (npm start): the API and the web app over the store. */
 import { serve } from '@hono/node-server';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { LetopisError } from '../../errors.js';
 import { readPaths } from '../../ingest/files.js';
@@ -54,7 +55,9 @@ export async function run(ctx: CommandContext): Promise<number> {
     });
     regionTable(); // load the gazetteer now rather than on the first visitor's request
     void app.warm().catch(() => undefined);
-    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    // --port 0 asks the system for a free port: name the one actually bound.
+    const bound = (server.address() as AddressInfo | null)?.port ?? port;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
     store.lock?.update({ url });
     if (store.engine === 'pglite') {
       // `letopis ingest --server` reads this to authenticate; only this OS user can read it.
