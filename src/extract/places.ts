@@ -208,6 +208,12 @@ function prevCue(g: Gazetteer, toks: Tok[], i: number, set: Set<string>): boolea
   return set.has(p.key);
 }
 
+/** "Moscow-based", "Kazan-born": the word hyphenated to the name's last word. */
+function hyphenSuffix(toks: Tok[], j: number): string | null {
+  const t = toks[j + 1];
+  return t && t.prevEnd === toks[j]!.end && t.text.charCodeAt(t.start - 1) === 0x2d && t.prevEnd === t.start - 1 ? t.key : null;
+}
+
 /** "a native of Ryazan" */
 function nativeOf(toks: Tok[], i: number): boolean {
   return i >= 2 && toks[i - 1]!.key === 'of' && (toks[i - 2]!.key === 'native' || toks[i - 2]!.key === 'natives');
@@ -406,8 +412,9 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
   for (const r of raws) {
     const t = toks[r.j]!;
     let role: PlaceMention['role'] = null;
-    if (t.poss || r.flags & R_ADJECTIVAL) role = 'adjectival';
-    else if (prevCue(g, toks, r.i, g.originCues) || nativeOf(toks, r.i)) role = 'origin';
+    const after = hyphenSuffix(toks, r.j);
+    if (t.poss || r.flags & R_ADJECTIVAL || after === 'based') role = 'adjectival';
+    else if (prevCue(g, toks, r.i, g.originCues) || nativeOf(toks, r.i) || after === 'born') role = 'origin';
     const mtext = text.slice(r.start, r.end);
     if (r.kind === K_COUNTRY) {
       const c = g.countries[r.ids[0]!]!;

@@ -120,6 +120,12 @@ describe('findPlaces: English', () => {
     expectPlaces('Belgorod itself was quiet.', 'en', [{ text: 'Belgorod', level: 'settlement', region: 'RU-BEL' }]);
   });
 
+  it('reads "-based" as adjectival and "-born" as origin', () => {
+    expectPlaces('A Moscow-based lawyer defended a Kazan-born activist.', 'en', [
+      { text: 'Moscow', role: 'adjectival' }, { text: 'Kazan', role: 'origin' },
+    ]);
+  });
+
   it('marks natives as origins', () => {
     expectPlaces('The suspect, a native of Ryazan, lived in Tver.', 'en', [
       { text: 'Ryazan', role: 'origin' }, { text: 'Tver', role: null },
