@@ -79,8 +79,8 @@ function joinable(gap: string, prevKey: string): boolean {
   if (/^['’ʼ]?[ \t\u00a0]?[-‐‑][ \t\u00a0]?$/.test(gap)) return true;
   // "Sever.Realii" (a name written with a dot and no space)
   if (gap === '.') return true;
-  // "St. Petersburg"
-  return prevKey === 'st' && /^\.[ \u00a0]?$/.test(gap);
+  // "St. Petersburg", "Н. Новгород"
+  return (prevKey === 'st' || prevKey.length === 1) && /^\.[ \u00a0]?$/.test(gap);
 }
 
 const LETTER_HI = /[\p{L}\p{M}]/u;
@@ -287,7 +287,8 @@ function personName(g: Gazetteer, toks: Tok[], m: Match, cue: boolean): boolean 
   }
   const prev = toks[m.i - 1];
   const t = toks[m.i]!;
-  if (!cue && prev && inSet(S.surnames) && prev.upper && t.prevEnd < t.start && spacesOnly(t.text, t.prevEnd, t.start, false)) return true;
+  // An initial counts as a first name: "С. Киров", "A. Pushkin".
+  if (!cue && prev && inSet(S.surnames) && prev.upper && t.prevEnd < t.start && spacesOnly(t.text, t.prevEnd, t.start, prev.end - prev.start === 1)) return true;
   return false;
 }
 

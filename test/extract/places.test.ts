@@ -194,6 +194,13 @@ describe('findPlaces: Russian in any case', () => {
     ]);
   });
 
+  it('reads abbreviated first words (Н. Новгород)', () => {
+    expectPlaces('Пикет в Н. Новгороде и в Великом Новгороде.', 'ru', [
+      { text: 'Н. Новгороде', settlement: 'Nizhny Novgorod', region: 'RU-NIZ' },
+      { text: 'Великом Новгороде', region: 'RU-NGR' },
+    ]);
+  });
+
   it('reads coordinated region adjectives', () => {
     expectPlaces('Повестки раздавали в Самарской и Саратовской областях.', 'ru', [
       { text: 'Самарской', level: 'region', region: 'RU-SAM' },
@@ -330,7 +337,7 @@ describe('findPlaces: homonyms and false positives', () => {
   });
 
   it('tells people from towns named after them', () => {
-    expect(texts('Vladimir Putin signed it; Alexander Pushkin wrote it; Sergei Kirov was shot.', 'en')).toEqual([]);
+    expect(texts('Vladimir Putin signed it; Alexander Pushkin wrote it; Sergei Kirov was shot; A. Pushkin again.', 'en')).toEqual([]);
     expect(texts('Владимир Путин подписал указ, а памятник Александру Пушкину облили краской.', 'ru')).toEqual([]);
     expectPlaces('Two were held in Vladimir and one in Kirov.', 'en', [
       { text: 'Vladimir', region: 'RU-VLA' }, { text: 'Kirov', region: 'RU-KIR' },
