@@ -47,7 +47,7 @@ export class ExtractPool {
         for (const p of this.pending.values()) p.reject(err);
         this.pending.clear();
       });
-      w.unref();
+      // Not unref'd: while the main thread awaits a batch, the workers are all that keeps it alive.
       this.workers.push(w);
     }
   }
