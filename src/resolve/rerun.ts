@@ -52,8 +52,9 @@ export async function resolveAll(store: Store, opts: ResolveAllOptions = {}): Pr
   let total = 0;
   let keptByEditor = 0;
 
-  // Pass 1: editor-touched events seed clusters with all their records.
-  for (let after = 0; ; ) {
+  // Pass 1: editor-touched events seed clusters with all their records (skipped when there are none).
+  const anyAnchored = [...states.values()].some(touchedByEditor);
+  for (let after = 0; anyAnchored; ) {
     const page = await currentRecordsPage(db, after, pageSize);
     if (page.length === 0) break;
     after = page[page.length - 1]!.ord;
