@@ -117,7 +117,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
       for (const a of findActors(text.slice(s.start, s.end), lex)) if (!prev.actors.includes(a)) prev.actors.push(a);
     }
     // A day told in a sentence without events still sets the paragraph's reference day.
-    if (!hits && !s.heading && !s.boilerplate && /\d/.test(text.slice(s.start, s.end))) {
+    if (st.refIdx !== s.idx && !s.boilerplate && /\d/.test(text.slice(s.start, s.end))) {
       const ds = pack.findDates(text.slice(s.start, s.end), s.start, { published, ref: st.refDay ?? published, warStart }, lex);
       for (const d of ds) if (d.explicitDay && !d.relative && d.role === 'on') { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
     }
@@ -414,7 +414,7 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
   const prev = st.drafts[st.drafts.length - 1];
   if (prev && prev.dateExplicit && lex.anaphora.test(text.slice(s.start, s.end))) return { date: prev.date, explicit: false };
   // The story goes on from the day the sentence before told ("On 25 September, crowds gathered. Police detained...").
-  if (st.refDay && st.refIdx === s.idx - 1 && (!end || st.refDay <= end)) return { date: { start: st.refDay, precision: 'day' }, explicit: false };
+  if (st.refDay && (st.refIdx === s.idx - 1 || s.listItem) && (!end || st.refDay <= end)) return { date: { start: st.refDay, precision: 'day' }, explicit: false };
   if (frameStart && end) return { date: { start: frameStart, end, precision: 'range' }, explicit: false };
   if (end) return { date: { start: null, end, precision: 'unknown' }, explicit: false };
   return { date: { start: null, precision: 'unknown' }, explicit: false };

@@ -16,6 +16,8 @@ export interface Sentence {
   /** Site furniture, comments, related links: never an event. */
   boilerplate: boolean;
   question: boolean;
+  /** An item of a list introduced by a line ending in ':' (it shares that line's day and place). */
+  listItem: boolean;
 }
 
 const TERMINAL = /[.!?…:;"”’)\]»]\s*$/u;
@@ -71,15 +73,20 @@ export function segment(text: string, lex: CompiledLexicon): Sentence[] {
   }
 
   let para = -1;
+  let listOpen = false; // after a line ending with ':' its bullet items share its paragraph (and context)
+  let idx = 0;
   for (const b of blocks) {
-    para++;
     const blockText = text.slice(b.start, b.end);
+    const isBullet = /^(?:[-–—•*·▪●►✔]|\d{1,2}[.)])\s/u.test(blockText);
+    const listItem = listOpen && isBullet;
+    if (!listItem) { para++; idx = 0; }
+    listOpen = /:\s*$/u.test(blockText) || (listOpen && isBullet);
     const boiler = b.start >= cutAt || (b.lines === 1 && lex.boilerplateDrop.test(blockText));
-    const heading = b.lines === 1 && !TERMINAL.test(blockText) && blockText.split(/\s+/u).length <= 24;
-    let idx = 0;
+    // List items ("• Kazan: 12 detained") are text, whatever their punctuation.
+    const heading = b.lines === 1 && !isBullet && !TERMINAL.test(blockText) && blockText.split(/\s+/u).length <= 24;
     for (const [s, e] of splitSentences(text, b.start, b.end, lex)) {
       out.push({
-        start: s, end: e, para, idx: idx++, heading, boilerplate: boiler,
+        start: s, end: e, para, idx: idx++, heading, boilerplate: boiler, listItem,
         question: /\?["”’'»)\]]*$/u.test(text.slice(s, e)),
       });
     }

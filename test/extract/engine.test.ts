@@ -295,3 +295,10 @@ describe('further forms', () => {
   });
   it('a bomb under a war supporter\'s car is an armed attack', () => expect(types('An explosive device went off under the car of a pro-war blogger in Moscow on August 20.')).toEqual(['armed_attack']));
 });
+
+describe('lists', () => {
+  it('items take the day of the line that introduces them', () => {
+    const recs = run('Detentions on Sunday, March 6:\n• In Kazan police detained 12 people at a rally\n• In Ufa 7 people were detained', '2022-03-07');
+    expect(recs.map((r) => [r.place.settlement, r.counts.detained, r.date.start])).toEqual([['Kazan', 12, '2022-03-06'], ['Ufa', 7, '2022-03-06']]);
+  });
+});

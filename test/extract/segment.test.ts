@@ -33,3 +33,10 @@ describe('segmentation', () => {
     expect(clauses(t, 0, t.length).map((c) => t.slice(c.start, c.end))).toEqual(['By May 2 courts heard 3,710 cases', '861 were fined', '2,456 were charged', 'and 12 left']);
   });
 });
+
+describe('list items', () => {
+  it('are text, not headings', () => {
+    const t = 'Detentions on Sunday:\n• In Kazan police detained 12 people at a rally\n• In Ufa 7 people were detained';
+    expect(segment(t, lex).map((s) => s.heading)).toEqual([false, false, false]);
+  });
+});

@@ -3,7 +3,7 @@
  * picks the nearest year (even a future one) and misreads ranges and "the night of"; our rules
  * resolve years towards the past and know the war's reference points.
  */
-import { addDays, addMonths, bounds, daysInMonth, inferYear, inferYearOfMonth, iso, isoMonth, parseIsoDay, validDay } from '../dates.js';
+import { addDays, addMonths, bounds, dayAfterRef, daysInMonth, inferYear, inferYearOfMonth, iso, isoMonth, parseIsoDay, previousWeek, validDay } from '../dates.js';
 import type { CompiledLexicon, NounCategory } from '../lexicon.js';
 import type { DateSpan, Qualifier } from '../record.js';
 import type { DateContext, DateMention, DateRole, LanguagePack, Quantity } from './types.js';
@@ -76,7 +76,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH}${YEAR}(?![\\p{L}])`, 'gu'),
     resolve: (m, c) => { const d = day(dayOf(month(m[2]), Number(m[1]), m[3], c)); return d && { date: d, explicitDay: true }; } },
   // September 25(th)(, 2022)
-  { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?![\\d:])${YEAR}`, 'g'),
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}(?!\\d|:\\d)${YEAR}`, 'g'),
     resolve: (m, c) => { const d = day(dayOf(month(m[1]), Number(m[2]), m[3], c)); return d && { date: d, explicitDay: true }; } },
   // early/mid/late March; the end of March
   { re: new RegExp(`\\b(early|mid|late|(?:the\\s+)?(?:end|beginning|start|middle|first\\s+half|second\\s+half|first\\s+days|last\\s+days)\\s+of)[\\s-]+${MONTH}${YEAR}`, 'g'),
@@ -182,6 +182,9 @@ const RULES: Rule[] = [
       if (u.startsWith('month')) return { date: { start: addMonths(r, -n).slice(0, 7), precision: 'month' }, relative: true };
       return { date: { start: String(Number(r.slice(0, 4)) - n), precision: 'year' }, relative: true };
     } },
+  // the next day, the following day: one day after the day just told (unknown when none was)
+  { re: /\b(?:(?:on\s+)?the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after(?!\s+(?:the|his|her|their|a|an|[A-Z0-9])))\b/gi,
+    resolve: (_m, c) => { const d = dayAfterRef(c); return d ? { date: { start: d, precision: 'day' }, relative: true } : null; } },
   // the same day, that day, by the end of the day: the paragraph's reference day
   { re: /\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+end\s+of\s+the\s+day|that\s+evening|that\s+night)\b/gi,
     resolve: (_m, c) => { const r = refDay(c); return r ? { date: { start: r, precision: 'day' }, relative: true } : null; } },
@@ -205,7 +208,9 @@ const RULES: Rule[] = [
       const last = m[1]!.toLowerCase() === 'last'; const u = m[2]!.toLowerCase();
       if (u === 'year') return { date: { start: String(Number(r.slice(0, 4)) - (last ? 1 : 0)), precision: 'year' }, relative: true };
       if (u === 'month') return { date: { start: (last ? addMonths(r, -1) : r).slice(0, 7), precision: 'month' }, relative: true };
-      return { date: last ? { start: addDays(r, -13), end: addDays(r, -7), precision: 'range' } : { start: addDays(r, -6), end: r, precision: 'range' }, relative: true };
+      // "last week" is the speaker's: the calendar week (Monday to Sunday) before the publication's.
+      const lw = last ? previousWeek(c.published ?? r) : null;
+      return { date: lw ?? { start: addDays(r, -6), end: r, precision: 'range' }, relative: true };
     } },
   // on Monday / last Tuesday: the latest such weekday not after the reference day
   { re: /\b(?:[Oo]n|[Ll]ast|[Tt]his\s+past)\s+(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g,
