@@ -83,3 +83,19 @@ export function normalisePublished(p: string | null | undefined): string | null 
   const t = Date.parse(p);
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
+
+/** Monday to Sunday of the calendar week before the one holding `r`. */
+export function previousWeek(r: string | null): { start: string; end: string; precision: 'range' } | null {
+  const p = r ? parseIsoDay(r) : null;
+  if (!r || !p) return null;
+  const dow = (new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay() + 6) % 7; // Monday 0
+  const monday = addDays(r, -dow - 7);
+  return { start: monday, end: addDays(monday, 6), precision: 'range' };
+}
+
+/** The day after the paragraph's reference day, when one was told and it is not past publication. */
+export function dayAfterRef(c: { ref: string | null; published: string | null }): string | null {
+  if (!c.ref || c.ref === c.published) return null;
+  const d = addDays(c.ref, 1);
+  return c.published && d > c.published ? null : d;
+}

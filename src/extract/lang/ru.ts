@@ -4,7 +4,7 @@
  * на среду»), numbers come in words and cases («двенадцати», «трём», «более ста») and thousands are
  * grouped with spaces («13 297»). Years resolve towards the past, as in the English pack.
  */
-import { addDays, addMonths, daysInMonth, inferYear, inferYearOfMonth, iso, isoMonth, parseIsoDay, validDay } from '../dates.js';
+import { addDays, addMonths, dayAfterRef, daysInMonth, inferYear, inferYearOfMonth, iso, isoMonth, parseIsoDay, previousWeek, validDay } from '../dates.js';
 import type { CompiledLexicon, NounCategory } from '../lexicon.js';
 import type { DateSpan, Lang, Qualifier } from '../record.js';
 import type { DateContext, DateMention, DateRole, LanguagePack, Quantity } from './types.js';
@@ -54,6 +54,10 @@ export interface CyrillicDateWords {
   untilBefore: RegExp;
   /** Small numbers in words for «за последние пять дней», «три дня назад». */
   smallNumbers: Record<string, number>;
+  /** «на прошлой неделе»: the calendar week (Monday to Sunday) before the publication's week. */
+  lastWeek?: string;
+  /** «на следующий день»: the day after the paragraph's reference day (never past publication). */
+  nextDay?: string;
 }
 
 type Resolver = (m: RegExpExecArray, ctx: DateContext) => { date: DateSpan; relative?: boolean; explicitDay?: boolean; role?: DateRole } | null;
@@ -195,6 +199,12 @@ function buildRules(w: CyrillicDateWords): DateRules {
         if (new RegExp(`^(?:${w.lastMonth})$`, 'iu').test(s)) return { date: { start: addMonths(r, -1).slice(0, 7), precision: 'month' }, relative: true };
         return { date: { start: r.slice(0, 7), precision: 'month' }, relative: true };
       } },
+    // на прошлой неделе: the week is the speaker's, so it counts back from the publication
+    ...(w.lastWeek ? [{ re: re(`(?:${w.lastWeek})`),
+      resolve: (_m: RegExpExecArray, c: DateContext) => { const d = previousWeek(c.published ?? refDay(c)); return d ? { date: d, relative: true } : null; } }] : []),
+    // на следующий день: one day after the day just told; unknown when nothing was told
+    ...(w.nextDay ? [{ re: re(`(?:${w.nextDay})`),
+      resolve: (_m: RegExpExecArray, c: DateContext) => { const d = dayAfterRef(c); return d ? { date: { start: d, precision: 'day' as const }, relative: true } : null; } }] : []),
     // в понедельник, во вторник, у неділю: the latest such day not after the reference
     { re: re(`(?:${w.at})\\s+(?:\\p{L}+\\s+)?${WD}`),
       resolve: (m, c) => {
@@ -408,6 +418,8 @@ const RU_DATES: CyrillicDateWords = {
   nightTo: 'на',
   rangeTo: 'по|до|и',
   relativeDays: { вчера: 1, сегодня: 0, позавчера: 2, накануне: 1, 'днём ранее': 1, 'днем ранее': 1, 'на днях': 1 },
+  lastWeek: 'на\\s+(?:прошлой|минувшей|предыдущей)\\s+неделе',
+  nextDay: '(?:на\\s+)?(?:следующий|другой)\\s+день|на\\s+следующие\\s+сутки|(?:днём|днем|сутками)\\s+позже|спустя\\s+(?:день|сутки)',
   lastNight: '(?:этой|минувшей|прошлой|сегодняшней)\\s+ночью|(?:минувшей|прошлой)\\s+ночи|ночью(?!\\s+(?:на|с|со)\\s)(?!\\s+\\d)',
   overLast: 'за\\s+(?:последн\\p{L}*|прошедш\\p{L}*|минувш\\p{L}*)',
   units: { day: 'дн|ден', week: 'недел', month: 'месяц', year: 'год|лет', night24: 'сут', hour: 'час' },
