@@ -208,9 +208,16 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
       return fail(where, `bad pattern ${JSON.stringify(src)}: ${(err as Error).message}`);
     }
   };
+  // Entries are checked one by one only when their alternation does not compile: the loader names
+  // the entry at fault without paying for hundreds of separate compilations on every start.
   const alt = (list: string[], where: string): string => {
-    list.forEach((s, i) => re(s, `${where}[${i}]`));
-    return list.map((s) => `(?:${s})`).join('|');
+    const joined = list.map((s) => `(?:${s})`).join('|');
+    try {
+      new RegExp(joined, 'iu');
+    } catch {
+      list.forEach((s, i) => re(s, `${where}[${i}]`));
+    }
+    return joined;
   };
   const oneOf = (list: string[], where: string, flags = 'iu'): RegExp =>
     list.length ? re(alt(list, where), where, flags) : /(?!)/u;
@@ -232,7 +239,6 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
       if (spec.measure !== undefined && !(COUNT_KEYS as readonly string[]).includes(spec.measure)) {
         fail(where, `unknown measure ${spec.measure}; use one of ${COUNT_KEYS.join(', ')}`);
       }
-      re(spec.re, where);
       parts.push(`(${spec.re})`);
       triggerDefs.push({
         type: type as EventType,
@@ -245,7 +251,14 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     });
   }
   // A trigger pattern must not add capture groups of its own (group numbers map to triggerDefs).
-  const triggerRe = re(parts.join('|'), 'triggers', 'giu', 'scan');
+  let triggerRe: RegExp;
+  try {
+    triggerRe = new RegExp(`${B}(?:${parts.join('|')})${E}`, 'giu');
+  } catch {
+    // Find the entry at fault.
+    Object.entries(raw.triggers).forEach(([type, entries]) => (entries as TriggerEntry[]).forEach((e, i) => re(typeof e === 'string' ? e : e.re, `triggers.${type}[${i}]`)));
+    triggerRe = re(parts.join('|'), 'triggers', 'giu');
+  }
   const groupCount = new RegExp(`${triggerRe.source}|`, 'u').exec('')!.length - 1;
   if (groupCount !== triggerDefs.length) fail('triggers', 'a pattern has a capturing group; use (?:...) instead');
 
