@@ -48,7 +48,8 @@ export async function listTables(db: Kysely<DB> | Transaction<DB>, withSecrets: 
     SELECT table_name AS name FROM information_schema.tables
     WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db)).rows
     .map((r) => r.name)
-    .filter((t) => !SKIPPED_TABLES.has(t));
+    .filter((t) => !SKIPPED_TABLES.has(t))
+    .sort(); // code-point order: the server's collation may differ from PGlite's
   const cols = (await sql<{ table: string; name: string; type: string; generated: string; identity: string; nullable: string; def: string | null }>`
     SELECT table_name AS table, column_name AS name, data_type AS type, is_generated AS generated,
            is_identity AS identity, is_nullable AS nullable, column_default AS def
@@ -63,7 +64,7 @@ export async function listTables(db: Kysely<DB> | Transaction<DB>, withSecrets: 
   const fks = (await sql<{ child: string; parent: string }>`
     SELECT ch.relname AS child, pa.relname AS parent
     FROM pg_constraint con JOIN pg_class ch ON ch.oid = con.conrelid JOIN pg_class pa ON pa.oid = con.confrelid
-    WHERE con.contype = 'f' AND ch.relnamespace = current_schema()::regnamespace`.execute(db)).rows;
+    WHERE con.contype = 'f' AND ch.relnamespace = current_schema()::regnamespace`.execute(db)).rows.sort((a, b) => (a.child + ' ' + a.parent < b.child + ' ' + b.parent ? -1 : 1));
 
   const infos = new Map<string, TableInfo>();
   for (const t of tables) {
@@ -77,7 +78,8 @@ export async function listTables(db: Kysely<DB> | Transaction<DB>, withSecrets: 
       required: mine.filter((c) => c.nullable === 'NO' && c.def === null && c.identity !== 'YES' && c.generated !== 'ALWAYS').map((c) => c.name),
     });
   }
-  // Depth-first topological order; self-references (copy_of, merged_into) are left to deferred checks.
+  // Depth-first topological order, parents visited by name so every engine gives the same order
+  // (the dump's bytes depend on it); self-references (copy_of, merged_into) are left to deferred checks.
   const order: TableInfo[] = [];
   const seen = new Set<string>();
   const visit = (t: string): void => {
