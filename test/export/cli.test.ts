@@ -1,9 +1,9 @@
 /** export, backup, restore and report through the real binary (dist/: `npm test` builds first). */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { check } from '@placemarkio/check-geojson';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/index.js';
 import { letopis } from '../helpers/cli.js';
 import { seedAll } from './seed.js';
@@ -13,6 +13,7 @@ if (!built) console.log('skipped: dist/ is not built (run npm run build)');
 
 const dir = mkdtempSync(join(tmpdir(), 'letopis-cli-export-'));
 const data = join(dir, 'a');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // Each test spawns the binary several times (each opens PGlite): allow for a loaded machine.
 const SLOW = 240_000;
