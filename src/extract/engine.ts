@@ -54,6 +54,8 @@ interface ParaState {
   refDay: string | null;
   /** The sentence that set refDay. */
   refIdx: number;
+  /** The last sentence whose dates were read. */
+  datesIdx: number;
   lastTallyIdx: number;
   /** The last record of the one or two paragraphs before (a short post's next paragraph continues its story). */
   carried: Draft | null;
@@ -94,7 +96,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
       // Only a short post's paragraphs continue one story; in an article, anchoring across
       // paragraphs would let every generic remark through.
       const carry = text.length <= SHORT_POST && last !== undefined && last.sentence.para >= s.para - 2;
-      st = { para: s.para, drafts: [], places: [], refDay: null, refIdx: -99, lastTallyIdx: -99, carried: carry ? last : null };
+      st = { para: s.para, drafts: [], places: [], refDay: null, refIdx: -99, datesIdx: -99, lastTallyIdx: -99, carried: carry ? last : null };
     }
     while (pi < places.length && places[pi]!.start < s.start) pi++;
     const sPlaces: PlaceLike[] = [];
@@ -117,7 +119,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
       for (const a of findActors(text.slice(s.start, s.end), lex)) if (!prev.actors.includes(a)) prev.actors.push(a);
     }
     // A day told in a sentence without events still sets the paragraph's reference day.
-    if (st.refIdx !== s.idx && !s.boilerplate && /\d/.test(text.slice(s.start, s.end))) {
+    if (st.datesIdx !== s.idx && !s.boilerplate && /\d/.test(text.slice(s.start, s.end))) {
       const ds = pack.findDates(text.slice(s.start, s.end), s.start, { published, ref: st.refDay ?? published, warStart }, lex);
       for (const d of ds) if (d.explicitDay && !d.relative && d.role === 'on') { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
     }
@@ -163,7 +165,14 @@ function processSentence(
   // Dates and numbers are read only when a trigger needs them (most sentences with a trigger word are not events).
   let datesCache: DateMention[] | null = null;
   let quantitiesCache: Quantity[] | null = null;
-  const getDates = (): DateMention[] => (datesCache ??= pack.findDates(body, s.start, ctx, lex));
+  const getDates = (): DateMention[] => {
+    if (datesCache === null) {
+      datesCache = pack.findDates(body, s.start, ctx, lex);
+      st.datesIdx = s.idx;
+      for (const d of datesCache) if (d.explicitDay && !d.relative && d.role === 'on') { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
+    }
+    return datesCache;
+  };
   const getQuantities = (): Quantity[] => (quantitiesCache ??= pack.findQuantities(body, s.start, lex)
     .filter((q) => !getDates().some((d) => q.start < d.end && q.end > d.start)));
 
@@ -244,11 +253,15 @@ function processSentence(
   // "16 people were detained in Novosibirsk and 8 in Tomsk": a number with a place of its own after
   // a counted event repeats that event there.
   for (const q of free) {
-    if (items.includes(q)) continue;
-    const m = /^\s+(?:people\s+|persons\s+)?(?:in|at)\s+(?:the\s+)?$/u;
-    const p = sPlaces.find((pl) => pl.start >= q.end && pl.start - q.end < 20 && m.test(text.slice(q.end, pl.start)));
+    if (items.length >= 2 && items.includes(q)) continue;
+    // "8 in Tomsk", "77 — в Петербурге", "16 people at": a short noun, a dash and a short preposition.
+    const p = sPlaces.find((pl) => pl.start >= q.end && pl.start - q.end < 20 && pl.role !== 'adjectival' && PER_PLACE_GAP.test(text.slice(q.end, pl.start)));
     const head = [...events].reverse().find((e) => e.quantity && e.hits[0]!.start < q.start);
-    if (p && head) events.push({ hits: head.hits, quantity: q, breakdown: false, place: p });
+    // "1,700 on 6 March, and by mid-March 15,000": a number in a later clause with a date of its own.
+    const qc = clauseOf(q.start);
+    const ownDate = head !== undefined && head.quantity !== null && !(head.hits[0]!.start >= qc.start && head.hits[0]!.start < qc.end) &&
+      dates.some((d) => countOfDate(d, [head.quantity!, q], clauseOf) === q);
+    if (head && (p || ownDate)) events.push({ hits: head.hits, quantity: q, breakdown: false, place: p ?? null });
   }
   // "4,907 were detained, 2,350 of them in Moscow", "54 burned since the start of the war, 17 of them
   // in the last five days": a partitive number followed by its own place or period is a sub-count.
@@ -262,6 +275,10 @@ function processSentence(
 
   // 5. Build drafts. Sentence-level slots are read once, whatever the number of events.
   const tallyContext = lex.tallyCue.test(body) || dates.some((d) => d.role !== 'on');
+  // Two counts in one sentence ("1,700 on 6 March, and by mid-March close to 15,000"): each count's own
+  // clause says whether it is a day's count or a period's.
+  const counts = [...new Set(events.map((e) => e.quantity).filter((q): q is Quantity => q !== null && !q.vague))];
+  const perClause = new Set(counts.map((q) => clauseOf(q.start))).size > 1;
   let sentenceSlots: { actors: string[]; attribution: string[]; certainty: Certainty; institution: string | null } | null = null;
   const slots = (): NonNullable<typeof sentenceSlots> => (sentenceSlots ??= {
     actors: findActors(body, lex),
@@ -281,12 +298,16 @@ function processSentence(
     if (q) {
       // A count over a month or a span of days; not the day it was told ("in April X reported that...").
       const told = (d: DateMention): boolean => d.end <= main.start && lex.reportedSpeech !== null && lex.reportedSpeech.test(text.slice(d.end, main.start));
-      const period = dates.some((d) => ((d.date.precision === 'range' && !d.relative && spanDays(d.date) > 2) || d.date.precision === 'month') && !told(d));
-      if (ev.breakdown || q.category === 'places' || tallyContext || period) kind = 'tally';
+      const qc = clauseOf(q.start);
+      const own = (d: DateMention): boolean => !perClause || countOfDate(d, counts, clauseOf) === q;
+      const period = dates.some((d) => own(d) && ((d.date.precision === 'range' && !d.relative && spanDays(d.date) > 2) || d.date.precision === 'month') && !told(d));
+      const cue = perClause ? lex.tallyCue.test(text.slice(qc.start, qc.end)) || dates.some((d) => own(d) && d.role !== 'on') : tallyContext;
+      if (ev.breakdown || q.category === 'places' || cue || period) kind = 'tally';
       else if (lex.passiveTally && lex.passiveTally.test(clauseText)) kind = 'tally';
       else if ((q.form === 'partitive' || q.form === 'elliptical') && st.lastTallyIdx >= s.idx - 2) kind = 'tally';
     }
-    const { date, explicit } = chooseDate(kind, main, dates, s, st, doc, lex, text);
+    const ownDates = perClause && q ? dates.filter((d) => countOfDate(d, counts, clauseOf) === q) : dates;
+    const { date, explicit } = chooseDate(kind, main, ownDates, s, st, doc, lex, text);
     const pick = ev.place ? { mention: ev.place, fromSentence: true } : choosePlace(main, sPlaces, st, s, doc.dest, text);
     // Clauses with their own places locate their own events.
     if (!ev.place) {
@@ -318,9 +339,11 @@ function processSentence(
   const sibling = drafts.find((d) => d.kind === 'tally');
   if (sibling) {
     for (const d of drafts) {
-      if (d.kind !== 'incident' || !d.quantity || d.dateExplicit || !d.measure) continue;
+      if (d.kind !== 'incident' || !d.quantity || !d.measure) continue;
+      // "17 of them in the last five days": a share of a tally is a tally over its own period.
+      if (d.dateExplicit && d.quantity.form !== 'partitive') continue;
       d.kind = 'tally';
-      d.date = sibling.date;
+      if (!d.dateExplicit) d.date = sibling.date;
     }
   }
 
@@ -461,6 +484,22 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, d
   if (best) return { mention: best, fromSentence: best.role !== 'adjectival' };
   return { mention: null, fromSentence: false };
 }
+
+/** The count a date belongs to: the one in its clause, else the nearest in the text. */
+function countOfDate(d: DateMention, qs: Quantity[], clauseOf: (pos: number) => Clause): Quantity | null {
+  const c = clauseOf(d.start);
+  const same = qs.find((q) => q.start >= c.start && q.start < c.end);
+  if (same) return same;
+  let best: Quantity | null = null;
+  let bestD = Infinity;
+  for (const q of qs) {
+    const dist = d.start >= q.end ? d.start - q.end : q.start - d.end;
+    if (dist < bestD) { bestD = dist; best = q; }
+  }
+  return best;
+}
+
+const PER_PLACE_GAP = /^\s*(?:\p{L}{1,8}\s+)?(?:[—–-]\s*)?\p{L}{1,3}\s+(?:the\s+)?$/u;
 
 const LOCATIVE_GAP = /^[^,;.]*\b(?:in|at|near|outside|inside|on)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$/u;
 

@@ -202,6 +202,11 @@ const RULES: Rule[] = [
       const start = m[1]!.toLowerCase() === 'year' ? `${r.slice(0, 4)}-01-01` : `${r.slice(0, 7)}-01`;
       return { date: { start, end: r, precision: 'range' }, relative: true };
     } },
+  // last week: the calendar week before the publication week; the next day: after the day told
+  { re: /\b(?:last|past)\s+week\b|\bthe\s+(?:previous|past)\s+week\b/gi,
+    resolve: (_m, c) => { const w = previousWeek(c.published ?? c.ref); return w ? { date: w, relative: true } : null; } },
+  { re: /\b(?:the\s+(?:next|following)\s+day|the\s+day\s+after|a\s+day\s+later)\b/gi,
+    resolve: (_m, c) => { const d = dayAfterRef(c); return d ? { date: { start: d, precision: 'day' }, relative: true } : null; } },
   { re: /\b(this|last)\s+(year|month|week)\b/gi,
     resolve: (m, c) => {
       const r = refDay(c); if (!r) return null;
@@ -227,7 +232,7 @@ const SINCE_BEFORE = /\b(?:since|starting|beginning)\s+(?:the\s+)?$/i;
 
 const MONTH_GATE = new RegExp(`${MONTH}`);
 const WAR_GATE = /war|invasion|hostilities|operation|aggression|conflict|fighting|invaded|first\s+day/i;
-const REL_GATE = /\b(?:spring|summer|autumn|fall|winter|last|past|previous|ago|yesterday|today|tonight|night|morning|evening|day|earlier|this|that|same|on|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i;
+const REL_GATE = /\b(?:week|next|following|after|later|spring|summer|autumn|fall|winter|last|past|previous|ago|yesterday|today|tonight|night|morning|evening|day|earlier|this|that|same|on|Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/i;
 const DAY_GATE = /\b(?:Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/;
 
 /** Which cheap test a rule needs, read off its pattern once. */
