@@ -302,3 +302,9 @@ describe('lists', () => {
     expect(recs.map((r) => [r.place.settlement, r.counts.detained, r.date.start])).toEqual([['Kazan', 12, '2022-03-06'], ['Ufa', 7, '2022-03-06']]);
   });
 });
+
+describe('a poster on air', () => {
+  it('is a protest', () => {
+    expect(only('On March 14 a TV editor ran into the studio during the evening news with a poster against the war.', 'protest', '2022-03-16').date.start).toBe('2022-03-14');
+  });
+});
