@@ -213,9 +213,11 @@ export async function recordIdsOfEvent(db: Kysely<DB>, eventId: number, currentO
   return rows.map((r) => r.id);
 }
 
-/** The last audit entry about an entity (at or before a moment, when given). */
+/** The last audit entry with a snapshot of an entity (at or before a moment, when given). */
 export async function lastAuditAt(db: Kysely<DB>, entity: string, entityId: string, at?: Date) {
-  let q = db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId);
+  // Only entries that carry a full snapshot (other features may log notes about an event too).
+  let q = db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId)
+    .where(sql<boolean>`jsonb_exists(after, 'records')`);
   if (at) q = q.where('at', '<=', at);
   return q
     .orderBy('at', 'desc')
