@@ -52,6 +52,8 @@ export interface CyrillicDateWords {
   sinceBefore: RegExp;
   /** «до 31 мая» (custody until, a deadline): the end of a state, never an event's date. */
   untilBefore: RegExp;
+  /** «заявил сегодня»: the day of a statement, not of what it tells. */
+  speechBefore: RegExp;
   /** Small numbers in words for «за последние пять дней», «три дня назад». */
   smallNumbers: Record<string, number>;
   /** «на прошлой неделе»: the calendar week (Monday to Sunday) before the publication's week. */
@@ -251,7 +253,7 @@ export function findCyrillicDates(w: CyrillicDateWords, sentence: string, offset
       if (!r) continue;
       taken.push([s, e]);
       const before = sentence.slice(Math.max(0, s - 24), s);
-      if (r.role === undefined && w.untilBefore.test(before)) continue;
+      if (r.role === undefined && (w.untilBefore.test(before) || (r.relative === true && w.speechBefore.test(before)))) continue;
       let role: DateRole = r.role ?? (w.byBefore.test(before) ? 'by' : w.sinceBefore.test(before) ? 'since' : 'on');
       // «с DATE» is the start of a counted period only with a count or a tally cue; otherwise it
       // dates a state («находившиеся с 6 февраля на учениях») and is no event's date at all.
@@ -260,7 +262,8 @@ export function findCyrillicDates(w: CyrillicDateWords, sentence: string, offset
         const counted = /\d/u.test(clause.replace(m[0], '')) || lex.tallyCue.test(sentence);
         if (!counted) continue;
       }
-      if (role === 'by' && r.date.precision !== 'day') role = 'on';
+      // «к середине марта» ends a period at the end of that part of the month; «к марту» is no day at all.
+      if (role === 'by' && r.date.precision !== 'day' && r.date.precision !== 'range') role = 'on';
       out.push({ start: offset + s, end: offset + e, role, date: r.date, relative: r.relative ?? false, explicitDay: r.explicitDay ?? false });
     }
   }
@@ -435,6 +438,7 @@ const RU_DATES: CyrillicDateWords = {
   byBefore: /(?<![\p{L}])(?:к|ко|по\s+состоянию\s+на|на\s+момент)\s+$/iu,
   sinceBefore: /(?<![\p{L}])(?:с|со|начиная\s+с|от)\s+$/iu,
   untilBefore: /(?<![\p{L}])(?:до|вплоть\s+до|не\s+позднее)\s+$/iu,
+  speechBefore: /(?<![\p{L}])(?:заявил|сообщил|рассказал|написал|сказал|уточнил|добавил|отметил|подтвердил|пояснил|объявил)\p{L}*\s+$/iu,
   smallNumbers: {
     один: 1, одну: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, семь: 7, восемь: 8, девять: 9, десять: 10,
     двое: 2, трое: 3, двух: 2, трёх: 3, трех: 3, пяти: 5, десяти: 10,
