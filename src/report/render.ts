@@ -53,7 +53,8 @@ function tallyText(t: ReportTally, lang: ReportLang): string {
   const q = t.qualifier ? L().qualifiers[t.qualifier]?.[lang] ?? t.qualifier : '';
   const m = t.measure ? L().measures[t.measure]?.[lang] ?? t.measure : '';
   const v = t.value === null ? '?' : fmtNumber(t.value, lang);
-  return [q, v, m, `(${typeLabel(t.type, lang).toLowerCase()})`].filter(Boolean).join(' ');
+  const which = t.seriesClaims > 1 ? `, ${word(t.claim === 'highest' ? 'highest' : t.claim === 'latest' ? 'latest' : 'latest_highest', lang)}` : '';
+  return [q, v, m, `(${typeLabel(t.type, lang).toLowerCase()}${which})`].filter(Boolean).join(' ');
 }
 
 function flags(e: ReportEvent, lang: ReportLang): string[] {

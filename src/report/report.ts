@@ -9,6 +9,8 @@ import { validateFilter } from '../query/events.js';
 import { eventPages, type BriefSource, type ExportEventRow } from '../store/export.js';
 import type { EventFilter, EventStatus, Store } from '../store/index.js';
 import { countByType } from '../store/report.js';
+import { listTallySeries, type TallyPoint } from '../query/tallies.js';
+import type { SourceView } from '../query/events.js';
 import { sourceLink } from './export.js';
 import { anonymise, defaultNameLists } from './names.js';
 import { lookupRegion } from './regions.js';
@@ -67,6 +69,10 @@ export interface ReportTally extends ReportEvent {
   qualifier: string | null;
   /** Who makes the claim (an organisation, an official, a medium). */
   claimedBy: string[];
+  /** Which claim of its series this is: the latest, the highest, or both at once. */
+  claim: 'latest' | 'highest' | 'both';
+  /** Claims of the same measure over the same area in the period (the series' size). */
+  seriesClaims: number;
 }
 
 export interface RegionRow {
@@ -94,6 +100,12 @@ export interface Report {
 }
 
 const DAY_MS = 86_400_000;
+
+/** A source as the query layer gives it, as a citation; a local path is recognised as a file. */
+function briefOf(s: SourceView): BriefSource {
+  const kind = s.url ? 'url' : s.ref.startsWith('tg:') ? 'telegram' : /^(\/|[A-Za-z]:\\)/.test(s.ref) ? 'file' : 'url';
+  return { source_kind: kind, source_name: s.source_name, url: s.url, source_ref: s.ref, published_at: s.published };
+}
 const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 
 /** The period of the same length that ends the day before `p` starts. */
@@ -189,10 +201,7 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   for await (const page of eventPages(db, filter, 'brief')) {
     for (const e of page.events) {
       const src = page.sources.get(e.id) ?? [];
-      if (e.kind === 'tally') {
-        tallies.push(track(src, { ...view(e), type: e.type, measure: e.measure, value: e.value, qualifier: e.qualifier, claimedBy: e.attribution.map(clean) }));
-        continue;
-      }
+      if (e.kind === 'tally') continue; // tallies come as series, below
       const list = byType.get(e.type) ?? [];
       list.push({ lo: e.date_lo ?? '', e: track(src, view(e)) });
       byType.set(e.type, list);
@@ -203,8 +212,32 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   }
   const byDate = (a: { lo: string }, b: { lo: string }): number => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
   const sections = EVENT_TYPES.filter((t) => byType.has(t)).map((t) => ({ type: t, events: byType.get(t)!.sort((a, b) => byDate(a, b) || a.e.id - b.e.id).map((x) => x.e) }));
-  // Tallies in their own order: largest claim first within a measure, as compilers quote them.
-  tallies.sort((a, b) => (a.measure ?? '').localeCompare(b.measure ?? '') || (b.value ?? 0) - (a.value ?? 0) || a.id - b.id);
+  // Notable tallies: of each series (one measure over one area), the latest claim and the highest.
+  for (const series of await listTallySeries(store, { type: opts.type, region: opts.region, from: opts.from, to: opts.to, status: statuses })) {
+    const picks: [TallyPoint, ReportTally['claim']][] = [];
+    if (series.latest) picks.push([series.latest, series.highest && series.highest.event_id !== series.latest.event_id ? 'latest' : 'both']);
+    if (series.highest && series.highest.event_id !== series.latest?.event_id) picks.push([series.highest, 'highest']);
+    for (const [p, claim] of picks) {
+      tallies.push(track(p.sources.map(briefOf), {
+        id: p.event_id,
+        date: { start: p.since, end: p.date, precision: p.since ? 'range' : 'day' },
+        place: { settlement: null, region: series.region, country: series.country },
+        summary: clean(p.summary),
+        certainty: p.certainty,
+        disputed: false,
+        independent_sources: p.independent_sources,
+        status: p.status,
+        cites: [],
+        type: series.type,
+        measure: series.measure,
+        value: p.value,
+        qualifier: p.qualifier,
+        claimedBy: p.attribution.map(clean),
+        claim,
+        seriesClaims: series.points.length,
+      }));
+    }
+  }
   for (const s of sections) for (const e of s.events) e.cites = cite(pending.get(e) ?? []);
   for (const t of tallies) t.cites = cite(pending.get(t) ?? []);
   pending.clear();

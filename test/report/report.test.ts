@@ -19,6 +19,12 @@ beforeAll(async () => {
     type: 'protest', date: '2022-08-15', region: 'RU-MOW', settlement: 'Moscow', summary: 'A lone picket near the Duma.',
     sources: [{ name: 'Wire Example', url: 'https://wire.example.com/picket', ref: 'https://wire.example.com/picket', text: 'A lone picket.' }],
   });
+  // A later, lower claim about the same count: the overview shows it as the latest, 54 as the highest.
+  await seedEvent(store, {
+    type: 'arson', kind: 'tally', date: '2022-02-24', end: '2022-10-20', precision: 'range', region: null, measure: 'facilities', value: 50, qualifier: 'about',
+    attribution: ['OVD-Info'], summary: 'About 50 enlistment offices attacked with fire since February, OVD-Info counts.',
+    sources: [{ name: 'OVD Example', url: 'https://ovd.example.org/count', ref: 'https://ovd.example.org/count', text: 'About fifty arsons.' }],
+  });
   // Hostile text and links, in a period of their own.
   await seedEvent(store, {
     type: 'symbolic', date: '2023-01-05', region: 'RU-KDA', summary: '<script>alert("x")</script> leaflets & **stars** | pipes [link](javascript:alert(1))',
@@ -65,9 +71,12 @@ describe('buildReport', () => {
     expect(named.sections.find((s) => s.type === 'arson')!.events[0]!.summary).toContain('Ivan Petrov');
   });
 
-  it('lists tallies with who claims them', () => {
-    expect(report.tallies).toHaveLength(1);
-    expect(report.tallies[0]).toMatchObject({ measure: 'facilities', value: 54, qualifier: 'at_least', claimedBy: ['Mediazona'] });
+  it('lists the latest and the highest claim of each tally series, with who claims them', () => {
+    expect(report.tallies).toHaveLength(2);
+    expect(report.tallies[0]).toMatchObject({ claim: 'latest', measure: 'facilities', value: 50, qualifier: 'about', claimedBy: ['OVD-Info'], seriesClaims: 2 });
+    expect(report.tallies[1]).toMatchObject({ claim: 'highest', value: 54, qualifier: 'at_least', claimedBy: ['Mediazona'] });
+    expect(report.tallies[1]!.date).toMatchObject({ start: '2022-02-24', end: '2022-10-15' });
+    for (const t of report.tallies) expect(t.cites.length).toBe(1);
   });
 
   it('counts regions with rates per 100k inhabitants', () => {
@@ -115,7 +124,8 @@ describe('renderMarkdown', () => {
     expect(en).toContain('### Arson (1)');
     expect(en).toMatch(/Ruzaevka, Mordovia: .*\[\d+\]\[\d+\]/);
     expect(en).toContain('| **Total** | **4** | **1** | **+3 (+300%)** |');
-    expect(en).toContain('at least 54 facilities');
+    expect(en).toContain('at least 54 facilities \\(arson, highest claim\\)');
+    expect(en).toContain('about 50 facilities \\(arson, latest claim\\)');
     expect(en).toContain('<https://t.me/example_channel/101>');
     expect(en).toMatch(/`file:notes-oct\.txt[^`/]*`/);
     expect(en).not.toContain('/home/editor');
