@@ -37,7 +37,9 @@ function dateText(d: ReportEvent['date']): string {
 }
 
 function placeText(p: ReportEvent['place'], lang: ReportLang): string {
-  const parts = [p.settlement, p.region ? regionName(p.region, lang as NameLang) : null, !p.region && p.country ? countryName(p.country, lang as NameLang) : null];
+  const region = p.region ? regionName(p.region, lang as NameLang) : null;
+  // Cities that are regions of their own (Moscow, Sevastopol) are named once.
+  const parts = [p.settlement, region !== p.settlement ? region : null, !p.region && p.country ? countryName(p.country, lang as NameLang) : null];
   const s = parts.filter(Boolean).join(', ');
   return s || word('place_unknown', lang);
 }

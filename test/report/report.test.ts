@@ -123,6 +123,7 @@ describe('renderMarkdown', () => {
     expect(en).toContain('## Totals by type');
     expect(en).toContain('### Arson (1)');
     expect(en).toMatch(/Ruzaevka, Mordovia: .*\[\d+\]\[\d+\]/);
+    expect(en).toContain('**2022-09-21**, Moscow: ');
     expect(en).toContain('| **Total** | **4** | **1** | **+3 (+300%)** |');
     expect(en).toContain('at least 54 facilities \\(arson, highest claim\\)');
     expect(en).toContain('about 50 facilities \\(arson, latest claim\\)');
