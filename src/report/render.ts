@@ -64,7 +64,7 @@ function flags(e: ReportEvent, lang: ReportLang): string[] {
   if (e.certainty === 'claimed' || e.certainty === 'rumoured') out.push(word(e.certainty, lang));
   if (e.disputed) out.push(word('disputed', lang));
   if (e.independent_sources <= 1) out.push(word('unverified', lang));
-  if (e.status === 'draft') out.push('draft');
+  if (e.status === 'draft') out.push(word('draft', lang));
   return out;
 }
 
@@ -109,7 +109,7 @@ export function renderMarkdown(report: Report, lang: ReportLang = 'en', opts: Ma
   out.push(`## ${word('totals', lang)}`, '');
   if (report.totals.length === 0) out.push(word('none', lang), '');
   else {
-    out.push(`| ${word('type', lang)} | ${word('events', lang)} | ${word('previous', lang)} | ${word('change', lang)} |`, '|---|---:|---:|---:|');
+    out.push(`| ${word('type', lang)} | ${word('events', lang)} | ${word('previous_col', lang)} | ${word('change', lang)} |`, '|---|---:|---:|---:|');
     for (const t of report.totals) out.push(`| ${md(typeLabel(t.type, lang))} | ${t.count} | ${t.previous} | ${changeText(t.count, t.previous, lang)} |`);
     out.push(`| **${word('total', lang)}** | **${report.total.count}** | **${report.total.previous}** | **${changeText(report.total.count, report.total.previous, lang)}** |`, '');
   }
@@ -185,7 +185,7 @@ export function renderHtml(report: Report, lang: ReportLang = 'en', opts: HtmlOp
   b.push(`<h2>${h(word('totals', lang))}</h2>`);
   if (report.totals.length === 0) b.push(`<p>${h(word('none', lang))}</p>`);
   else {
-    b.push(`<table><thead><tr><th>${h(word('type', lang))}</th><th>${h(word('events', lang))}</th><th>${h(word('previous', lang))}</th><th>${h(word('change', lang))}</th></tr></thead><tbody>`);
+    b.push(`<table><thead><tr><th>${h(word('type', lang))}</th><th>${h(word('events', lang))}</th><th>${h(word('previous_col', lang))}</th><th>${h(word('change', lang))}</th></tr></thead><tbody>`);
     for (const t of report.totals) {
       b.push(`<tr><td>${h(typeLabel(t.type, lang))}</td><td class="n">${t.count}</td><td class="n">${t.previous}</td><td class="n">${h(changeText(t.count, t.previous, lang))}</td></tr>`);
     }
