@@ -74,6 +74,7 @@ export const COMMANDS: CommandSpec[] = [
       server: { type: 'string', arg: 'URL', description: 'send documents to a running `letopis serve` instead of opening the database' },
       'batch-size': { type: 'string', arg: 'N', description: 'documents per transaction', default: '1' },
       workers: { type: 'string', arg: 'N', description: 'extract in N worker threads while the database is written (bulk imports, with --batch-size)', default: '0' },
+      'defer-resolve': { type: 'boolean', description: 'bulk imports (with --batch-size): store new documents unresolved; run `letopis resolve` afterwards' },
       quiet: { type: 'boolean', description: 'no progress bar' },
       ...dataOpts,
     },

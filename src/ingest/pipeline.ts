@@ -38,6 +38,11 @@ export interface IngestOptions {
   actor?: string;
   /** Extract in this many worker threads (bulk imports with batchSize > 1); 0 extracts in this thread. */
   workers?: number;
+  /**
+   * Bulk imports: new documents of a batch are stored without cross-source resolution, which
+   * `letopis resolve` then does for all of them at once (far faster than one document at a time).
+   */
+  deferResolve?: boolean;
 }
 
 interface Prepared {
@@ -125,7 +130,7 @@ function newDocumentRow(p: Prepared): NewDocument {
  * first import) are found with one query and inserted with one statement; the others (copies,
  * edits, repeats inside the batch) go through store1 one by one, after them.
  */
-async function storeBatch(db: Kysely<DB>, batch: Prepared[], actor: string): Promise<{ outcome: Outcome; records: number }[]> {
+async function storeBatch(db: Kysely<DB>, batch: Prepared[], actor: string, deferResolve = false): Promise<{ outcome: Outcome; records: number }[]> {
   if (batch.length === 1) return [await store1(db, batch[0]!, actor)];
   const refKey = (p: Prepared): string => `${p.input.sourceKind}\u0000${p.input.sourceRef}`;
   const known = await findKnownDocuments(db, batch.map((p) => p.sha256), batch.map((p) => ({ kind: p.input.sourceKind, ref: p.input.sourceRef })));
@@ -142,7 +147,7 @@ async function storeBatch(db: Kysely<DB>, batch: Prepared[], actor: string): Pro
     if (!fresh[i]) continue;
     const doc = docs[k++]!;
     const rows = await insertRecords(db, doc.id, batch[i]!.records, EXTRACTOR_VERSION);
-    await resolveDocumentRecords(db, doc, rows);
+    if (!deferResolve) await resolveDocumentRecords(db, doc, rows);
     out[i] = { outcome: 'new', records: rows.length };
   }
   for (let i = 0; i < batch.length; i++) if (!fresh[i]) out[i] = await store1(db, batch[i]!, actor);
@@ -171,7 +176,7 @@ export async function ingestDocuments(store: Store, items: AsyncIterable<ReadIte
     const current = batch;
     batch = [];
     try {
-      const outcomes = await store.db.transaction().execute((trx) => storeBatch(trx, current, actor));
+      const outcomes = await store.db.transaction().execute((trx) => storeBatch(trx, current, actor, opts.deferResolve === true));
       outcomes.forEach(count);
     } catch (err) {
       if (current.length === 1) {

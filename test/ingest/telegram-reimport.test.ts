@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../../src/ingest/pipeline.js';
 import { readTelegramExport } from '../../src/ingest/telegram.js';
-import { findDocumentBySource, openStore, type Store } from '../../src/store/index.js';
+import { findDocumentBySource, openStore, storeCounts, type Store } from '../../src/store/index.js';
 
 const ONE = join(import.meta.dirname, 'fixtures', 'telegram', 'one-channel.json');
 const tmp = mkdtempSync(join(tmpdir(), 'letopis-tg-reimport-'));
@@ -56,5 +56,18 @@ describe.each([[1, 0], [4, 0], [100, 0], [3, 2]])('re-importing a later export o
     const twice = [...docs, ...docs.map((d) => ('error' in d ? d : { ...d, sourceRef: `${d.sourceRef}-copy` }))];
     const s = await ingestDocuments(store, twice, { batchSize, workers });
     expect(s).toMatchObject({ new: 7, unchanged: 7, failed: 0 });
+  });
+});
+
+describe('a bulk import with deferred resolution', () => {
+  it('stores documents and records, and leaves events to `letopis resolve`', async () => {
+    await store.exec('TRUNCATE documents CASCADE');
+    const before = await storeCounts(store.db);
+    const s = await ingestDocuments(store, readTelegramExport(ONE), { batchSize: 50, deferResolve: true });
+    expect(s).toMatchObject({ new: 7, failed: 0 });
+    const after = await storeCounts(store.db);
+    expect(after.documents).toBe(7);
+    expect(after.records).toBe(s.records);
+    expect(after.events).toBe(before.events);
   });
 });

@@ -52,7 +52,7 @@ export async function run(ctx: CommandContext): Promise<number> {
     summary = await ingestThroughServer(server, items, { onError, onProgress, dataDir: str(ctx, 'data') });
   } else {
     summary = await withStore(ctx, 'ingest', (store) =>
-      ingestDocuments(store, items, { batchSize: int(ctx, 'batch-size') ?? 1, workers: int(ctx, 'workers') ?? 0, onError, onProgress }));
+      ingestDocuments(store, items, { batchSize: int(ctx, 'batch-size') ?? 1, workers: int(ctx, 'workers') ?? 0, deferResolve: ctx.opts['defer-resolve'] === true, onError, onProgress }));
   }
   progress.done();
   const secs = ((Date.now() - started) / 1000).toFixed(1);
