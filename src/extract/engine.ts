@@ -56,6 +56,8 @@ interface ParaState {
   refIdx: number;
   /** The last sentence whose dates were read. */
   datesIdx: number;
+  /** The day the previous paragraph ended on: a paragraph's first sentence may go on from it. */
+  prevRefDay: string | null;
   lastTallyIdx: number;
   /** The last record of the one or two paragraphs before (a short post's next paragraph continues its story). */
   carried: Draft | null;
@@ -96,7 +98,8 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
       // Only a short post's paragraphs continue one story; in an article, anchoring across
       // paragraphs would let every generic remark through.
       const carry = text.length <= SHORT_POST && last !== undefined && last.sentence.para >= s.para - 2;
-      st = { para: s.para, drafts: [], places: [], refDay: null, refIdx: -99, datesIdx: -99, lastTallyIdx: -99, carried: carry ? last : null };
+      const prevRefDay: string | null = st && st.para === s.para - 1 ? st.refDay : null;
+      st = { para: s.para, drafts: [], places: [], refDay: null, refIdx: -99, datesIdx: -99, prevRefDay, lastTallyIdx: -99, carried: carry ? last : null };
     }
     while (pi < places.length && places[pi]!.start < s.start) pi++;
     const sPlaces: PlaceLike[] = [];
@@ -112,7 +115,9 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
         if (d.kind === 'tally') st.lastTallyIdx = s.idx;
       }
     }
-    for (const p of sPlaces) st.places.push({ p, idx: s.idx, destination: dest.has(p) });
+    // Towns listed as the scope of a wave ("from Kaliningrad to Vladivostok") locate no later sentence.
+    const scope = scopeList(sPlaces, text);
+    for (const p of sPlaces) st.places.push({ p: scope.has(p) ? { ...p, level: 'country', region: null, settlement: null } : p, idx: s.idx, destination: dest.has(p) });
     // "X claimed responsibility": X acted in the event just told.
     if (!hits && lex.responsibility && st.drafts.length && lex.responsibility.test(text.slice(s.start, s.end))) {
       const prev = st.drafts[st.drafts.length - 1]!;
@@ -255,7 +260,9 @@ function processSentence(
   for (const q of free) {
     if (items.length >= 2 && items.includes(q)) continue;
     // "8 in Tomsk", "77 — в Петербурге", "16 people at": a short noun, a dash and a short preposition.
-    const p = sPlaces.find((pl) => pl.start >= q.end && pl.start - q.end < 20 && pl.role !== 'adjectival' && PER_PLACE_GAP.test(text.slice(q.end, pl.start)));
+    const p = sPlaces.find((pl) => pl.start >= q.end && pl.start - q.end < 20 && pl.role !== 'adjectival' && PER_PLACE_GAP.test(text.slice(q.end, pl.start))) ??
+      // "and in Moscow, with 502"
+      sPlaces.find((pl) => pl.end <= q.start && q.start - pl.end < 12 && pl.role !== 'adjectival' && /^,?\s*(?:with|:|—|–)\s*$/u.test(text.slice(pl.end, q.start)));
     const head = [...events].reverse().find((e) => e.quantity && e.hits[0]!.start < q.start);
     // "1,700 on 6 March, and by mid-March 15,000": a number in a later clause with a date of its own.
     const qc = clauseOf(q.start);
@@ -320,6 +327,9 @@ function processSentence(
     // Nothing in this paragraph says where: the story goes on where the previous paragraph's record was.
     if (!pick.mention && st.places.length === 0 && st.carried?.placeMention && st.carried.placeMention.level !== 'country') pick.mention = st.carried.placeMention;
     let place = pick.mention ? placeOf(pick.mention) : { ...EMPTY_PLACE };
+    // A list of towns is the scope of one wave, not its place: no settlement. The region stays (the
+    // contract allows the region shared by the list, and the gold accepts any listed town's region).
+    if (!ev.place && pick.mention && scopeList(sPlaces, text).has(pick.mention)) place = { ...EMPTY_PLACE, country: pick.mention.country || null, region: pick.mention.region };
     if (!place.country) place = { ...place, country: slots().institution ?? contextCountry(st) ?? doc.docCountry };
     const target = chooseTarget(type, main, text, s, lex);
     const retyped: EventType = (target ? lex.retypeByTarget.get(type)?.get(target) : undefined) ?? type;
@@ -384,7 +394,7 @@ function pickQuantity(h: Hit, hits: Hit[], qs: Quantity[], s: Sentence): Quantit
   const before = inClause.filter((q) => q.start < h.start && (q.form !== 'bare' || q.start === h.clause.start));
   if (before.length) return before[before.length - 1]!;
   // The object: "arrested about 15,000 people", or inside the trigger ("courts had heard 3,710 cases").
-  const after = inClause.filter((q) => q.start >= h.start && q.form === 'noun' && q.start - h.end < 40);
+  const after = inClause.filter((q) => q.start >= h.start && q.form === 'noun' && (q.start - h.end < 40 || q.category === 'places'));
   if (after.length) return after[0]!;
   // "Twelve troops of the ... OMON, together with their commander, refused": the subject sits in an earlier clause.
   const earlier = qs.filter((q) => q.start >= s.start && q.end <= h.start && q.form === 'noun' && compatible(q, h.def.type) &&
@@ -438,6 +448,12 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
   if (prev && prev.dateExplicit && lex.anaphora.test(text.slice(s.start, s.end))) return { date: prev.date, explicit: false };
   // The story goes on from the day the sentence before told ("On 25 September, crowds gathered. Police detained...").
   if (st.refDay && (st.refIdx === s.idx - 1 || s.listItem) && (!end || st.refDay <= end)) return { date: { start: st.refDay, precision: 'day' }, explicit: false };
+  // A paragraph's first sentence goes on from the day the paragraph before ended on.
+  if (s.idx === 0 && st.prevRefDay && (!end || st.prevRefDay <= end)) {
+    st.refDay = st.prevRefDay;
+    st.refIdx = 0;
+    return { date: { start: st.prevRefDay, precision: 'day' }, explicit: false };
+  }
   if (frameStart && end) return { date: { start: frameStart, end, precision: 'range' }, explicit: false };
   if (end) return { date: { start: null, end, precision: 'unknown' }, explicit: false };
   return { date: { start: null, precision: 'unknown' }, explicit: false };
@@ -459,6 +475,8 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, d
     if (p.start >= h.clause.start && p.end <= h.clause.end) score += 3;
     // "detained in Voronezh": a place right after the trigger, introduced by a locative preposition.
     if (p.start >= h.end && p.start - h.end < 30 && LOCATIVE_GAP.test(text.slice(h.end, p.start))) score += 4;
+    // ", and in Moscow": a place opening the next coordinated item belongs to what follows it.
+    if (p.start >= h.end && /(?:,\s*and|;)\s+(?:in|at)\s+(?:the\s+)?$/u.test(text.slice(h.end, p.start))) score -= 6;
     score -= Math.abs(p.start - h.start) / 200;
     if (score > bestScore) { bestScore = score; best = p; }
   }
@@ -484,6 +502,24 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, d
   if (best) return { mention: best, fromSentence: best.role !== 'adjectival' };
   return { mention: null, fromSentence: false };
 }
+
+/**
+ * Settlements named together as a list ("in Moscow, St Petersburg and other cities", "from Kaliningrad
+ * to Vladivostok", «в Москве, Петербурге и Казани»): two or more distinct towns joined only by commas or
+ * one short word. Such a list is the scope of a wave; each town alone is no event's place.
+ */
+function scopeList(sPlaces: PlaceLike[], text: string): Set<PlaceLike> {
+  const out = new Set<PlaceLike>();
+  const towns = sPlaces.filter((p) => p.level === 'settlement' && p.role !== 'adjectival');
+  for (let i = 0; i + 1 < towns.length; i++) {
+    const a = towns[i]!, b = towns[i + 1]!;
+    if (a.settlement === b.settlement || !LIST_GAP.test(text.slice(a.end, b.start))) continue;
+    out.add(a);
+    out.add(b);
+  }
+  return out;
+}
+const LIST_GAP = /^(?:\s*,\s*|\s+\p{L}{1,3}\s+|\s*,\s+\p{L}{1,3}\s+)$/u;
 
 /** The count a date belongs to: the one in its clause, else the nearest in the text. */
 function countOfDate(d: DateMention, qs: Quantity[], clauseOf: (pos: number) => Clause): Quantity | null {

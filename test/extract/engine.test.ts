@@ -308,3 +308,14 @@ describe('a poster on air', () => {
     expect(only('On March 14 a TV editor ran into the studio during the evening news with a poster against the war.', 'protest', '2022-03-16').date.start).toBe('2022-03-14');
   });
 });
+
+describe('a wire report over two paragraphs', () => {
+  it('carries the day across, counts cities as a tally, and splits per-city figures', () => {
+    const text = 'Protests against the call-up took place in 38 Russian cities in the evening of September 21.\n\nPolice detained at least 1,311 people, the monitors said. The largest numbers were in St Petersburg, with 524 detentions, and in Moscow, with 502.';
+    const recs = run(text, '2022-09-22');
+    expect(recs[0]).toMatchObject({ kind: 'tally', type: 'protest', measure: 'cases', value: 38 });
+    expect(recs.slice(1).map((r) => [r.place.settlement, r.counts.detained, r.date.start])).toEqual([
+      [null, 1311, '2022-09-21'], ['Saint Petersburg', 524, '2022-09-21'], ['Moscow', 502, '2022-09-21'],
+    ]);
+  });
+});
