@@ -42,6 +42,8 @@ describe('Russian dates', () => {
     expect(dates('бойцы, с 6 сентября находившиеся на сборах, отказались')).toEqual([]);
     // «арестовал до 30 ноября»: the end of custody, not the date of anything.
     expect(dates('суд арестовал его до 30 ноября')).toEqual([]);
+    // «заявил сегодня»: the day of the statement, not of what it tells.
+    expect(dates('выехали 30 тысяч человек, заявил сегодня министр')).toEqual([]);
   });
 });
 
