@@ -16,7 +16,7 @@ import {
   supersededLinkedRecords,
 } from '../store/resolution.js';
 import { bands, isNearDuplicate, minhash, MIN_SHINGLES, shingles } from './copies.js';
-import { compatible, features, matchScore, MATCH_THRESHOLD, MemoryResolver, type Features, type MatchInput } from './core.js';
+import { compatible, features, matchScore, MATCH_THRESHOLD, MemoryResolver, WIDE_DAYS, type Features, type MatchInput } from './core.js';
 import { dayString, typeDistance } from './features.js';
 import { createEvent, memberOf, refreshEvent } from './state.js';
 import { EVENT_TYPES } from '../extract/record.js';
@@ -29,6 +29,17 @@ export function searchTextOf(r: RecordRow, doc: Pick<DocumentRow, 'title'>): str
 }
 
 const DAY_SLACK = 1;
+
+/**
+ * How early a candidate event may start, as in the memory core's buckets: a record spanning at most
+ * WIDE_DAYS meets events of the same kind of span (tallies: "as of" days within TALLY_ASOF_DAYS and
+ * any period, so no bound), a wider record meets events starting within a year before it.
+ */
+function earliestStart(f: Features): string | null {
+  if (f.lo === null || f.kind === 'tally') return null;
+  const narrow = f.hi! - f.lo <= WIDE_DAYS;
+  return dayString(f.lo - DAY_SLACK - (narrow ? WIDE_DAYS + 1 : 366));
+}
 
 /** Types a record of this type may share an event with. */
 export function compatibleTypes(type: string): string[] {
@@ -95,6 +106,7 @@ async function matchingEvents(db: Kysely<DB>, r: RecordRow, f: Features): Promis
     lo: f.lo === null ? null : dayString(f.lo - DAY_SLACK),
     hi: f.hi === null ? null : dayString(f.hi + DAY_SLACK),
     measure: r.measure,
+    earliest: earliestStart(f),
   });
   if (cands.length === 0) return [];
   const members = await currentMembers(db, cands.map((c) => c.id));

@@ -6,7 +6,7 @@
  */
 import type { NewEvent, RecordRow, Store } from '../store/index.js';
 import {
-  appendAuditMany, currentMembersPage, currentRecordsPage, eventEditStates, insertEventsWithIds, relinkRecords, reserveEventIds,
+  analyzeResolutionTables, appendAuditMany, currentMembersPage, currentRecordsPage, eventEditStates, insertEventsWithIds, relinkRecords, reserveEventIds,
   type EventEditState, type ResolveRow,
 } from '../store/resolution.js';
 import type { RecordFieldValues } from '../store/records.js';
@@ -203,6 +203,7 @@ export async function resolveAll(store: Store, opts: ResolveAllOptions = {}): Pr
     }
     for (const id of [...touched].sort((a, b) => a - b)) await refreshEvent(trx, id, actor);
   });
+  await analyzeResolutionTables(db);
   summary.events = new Set(eventOfCluster.values()).size;
   return summary;
 }

@@ -101,6 +101,8 @@ export interface CandidateQuery {
   lo: string | null;
   hi: string | null;
   measure: string | null;
+  /** Earliest date_lo a candidate may have (YYYY-MM-DD); events starting before are not looked at. */
+  earliest?: string | null;
   limit?: number;
 }
 
@@ -119,8 +121,11 @@ export async function candidateEvents(db: Kysely<DB>, q: CandidateQuery): Promis
   if (q.country) query = query.where((eb) => eb.or([eb('country', '=', q.country), eb('country', 'is', null)]));
   if (q.region) query = query.where((eb) => eb.or([eb('region', '=', q.region), eb('region', 'is', null)]));
   if (q.kind === 'tally' && q.measure) query = query.where('measure', '=', q.measure);
-  if (q.lo && q.hi) query = query.where('date_lo', '<=', q.hi).where('date_hi', '>=', q.lo);
-  else query = query.where('date_lo', 'is', null);
+  if (q.lo && q.hi) {
+    query = query.where('date_lo', '<=', q.hi).where('date_hi', '>=', q.lo);
+    // A lower bound on date_lo keeps this an index range instead of a scan of all earlier events.
+    if (q.earliest) query = query.where('date_lo', '>=', q.earliest);
+  } else query = query.where('date_lo', 'is', null);
   return query.orderBy('id').limit(q.limit ?? 200).execute();
 }
 
@@ -348,4 +353,12 @@ export async function appendAuditMany(db: Kysely<DB>, entries: { actor: string; 
 /** Link records to events as the resolver, a chunk at a time. */
 export async function linkMany(db: Kysely<DB>, links: { record_id: number; event_id: number }[]): Promise<void> {
   await relinkRecords(db, links);
+}
+
+/**
+ * Refresh the planner's statistics after a bulk change. PGlite has no autovacuum: without fresh
+ * statistics it plans member lookups as scans, and per-record resolution slows with the archive.
+ */
+export async function analyzeResolutionTables(db: Kysely<DB>): Promise<void> {
+  await sql`ANALYZE documents, records, events, event_records, document_lsh, audit_log`.execute(db);
 }
