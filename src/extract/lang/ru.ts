@@ -433,7 +433,7 @@ const RU_DATES: CyrillicDateWords = {
   thisYear: 'в\\s+этом\\s+году',
   lastMonth: 'в\\s+(?:прошлом|минувшем)\\s+месяце',
   thisMonth: 'в\\s+этом\\s+месяце',
-  partOf: { early: 'начале', mid: 'середине', late: 'конце' },
+  partOf: { early: 'начале|началу', mid: 'середине|середину', late: 'конце|концу' },
   yearWord: 'года|году|год|г\\.',
   byBefore: /(?<![\p{L}])(?:к|ко|по\s+состоянию\s+на|на\s+момент)\s+$/iu,
   sinceBefore: /(?<![\p{L}])(?:с|со|начиная\s+с|от)\s+$/iu,
