@@ -11,17 +11,15 @@
 import type { Kysely } from 'kysely';
 import type { DB, DocumentRow, RecordRow } from '../store/index.js';
 import { getDocument, getEventRow, linkRecords } from '../store/index.js';
-import {
-  candidateEvents, copiesOf, currentMembers, documentsSharingBands, eventIdsOfDocuments, putDocumentBands, repointCopies, setCopyOf,
-  supersededLinkedRecords,
-} from '../store/resolution.js';
-import { bands, isNearDuplicate, minhash, MIN_SHINGLES, shingles } from './copies.js';
+import { candidateEvents, currentMembers, eventIdsOfDocuments, supersededLinkedRecords } from '../store/resolution.js';
 import { compatible, features, matchScore, MATCH_THRESHOLD, MemoryResolver, WIDE_DAYS, type Features, type MatchInput } from './core.js';
 import { dayString, typeDistance } from './features.js';
 import { createEvent, memberOf, refreshEvent } from './state.js';
 import { EVENT_TYPES } from '../extract/record.js';
 
 export { resolveAll, type ResolveAllSummary } from './rerun.js';
+export { detectCopy } from './copies-db.js';
+import { detectCopy } from './copies-db.js';
 
 /** Text the event is found by in full-text search: its summary, evidence and place. */
 export function searchTextOf(r: RecordRow, doc: Pick<DocumentRow, 'title'>): string {
@@ -44,44 +42,6 @@ function earliestStart(f: Features): string | null {
 /** Types a record of this type may share an event with. */
 export function compatibleTypes(type: string): string[] {
   return EVENT_TYPES.filter((t) => typeDistance(type, t) >= 0);
-}
-
-/**
- * Mark the document as a copy of an earlier near-identical one (or make it the original of the ones
- * it preceded). Returns the other documents whose copy_of changed.
- */
-export async function detectCopy(db: Kysely<DB>, doc: DocumentRow): Promise<{ copyOf: number | null; moved: number[] }> {
-  const sh = shingles(doc.text);
-  const bs = sh.length >= MIN_SHINGLES ? bands(minhash(sh)) : [];
-  // Only an edited text can have bands to replace (the same text again inserts the same bands).
-  await putDocumentBands(db, doc.id, bs, doc.edited_at !== null);
-  const stays = { copyOf: doc.copy_of, moved: [] };
-  if (bs.length === 0) return stays;
-  const candidates = await documentsSharingBands(db, bs, doc.id);
-  let original: { id: number; published: number } | null = null;
-  for (const c of candidates) {
-    if (!isNearDuplicate(sh, shingles(c.text))) continue;
-    const rootId = c.copy_of ?? c.id;
-    const root = rootId === c.id ? c : candidates.find((x) => x.id === rootId);
-    const published = root?.published_at ? new Date(root.published_at).getTime() : Infinity;
-    if (!original || published < original.published) original = { id: rootId, published };
-  }
-  if (!original && doc.copy_of !== null) {
-    // An edit made it different from what it copied: it stands on its own now.
-    await setCopyOf(db, doc.id, null);
-    return { copyOf: null, moved: [] };
-  }
-  if (!original || original.id === doc.id) return stays;
-  const mine = doc.published_at ? new Date(doc.published_at).getTime() : Infinity;
-  if (mine < original.published) {
-    // The copy came in first: this earlier document is the original of them all.
-    const moved = await repointCopies(db, original.id, doc.id);
-    const mineToo = await copiesOf(db, doc.id);
-    if (doc.copy_of !== null) await setCopyOf(db, doc.id, null);
-    return { copyOf: null, moved: [...new Set([...moved, ...mineToo])] };
-  }
-  if (doc.copy_of !== original.id) await setCopyOf(db, doc.id, original.id);
-  return { copyOf: original.id, moved: [] };
 }
 
 async function followMerged(db: Kysely<DB>, id: number): Promise<number> {

@@ -6,10 +6,11 @@
  */
 import type { NewEvent, RecordRow, Store } from '../store/index.js';
 import {
-  analyzeResolutionTables, appendAuditMany, currentMembersPage, currentRecordsPage, eventEditStates, insertEventsWithIds, relinkRecords, reserveEventIds,
+  analyzeResolutionTables, appendAuditMany, currentMembersPage, documentsWithoutBands, currentRecordsPage, eventEditStates, insertEventsWithIds, relinkRecords, reserveEventIds,
   type EventEditState, type ResolveRow,
 } from '../store/resolution.js';
 import type { RecordFieldValues } from '../store/records.js';
+import { detectCopy } from './copies-db.js';
 import { features, MemoryResolver } from './core.js';
 import { Aggregator, changeEvent, pickFields, refreshEvent } from './state.js';
 
@@ -38,6 +39,19 @@ export async function resolveAll(store: Store, opts: ResolveAllOptions = {}): Pr
   const db = store.db;
   const actor = opts.actor ?? 'resolver';
   const pageSize = opts.pageSize ?? 20_000;
+  // Documents stored without resolution (a bulk import) are first checked for copies, so that
+  // independent sources come out right.
+  let checked = 0;
+  for (let after = 0; ; ) {
+    const docs = await documentsWithoutBands(db, after, 1000);
+    if (docs.length === 0) break;
+    after = docs[docs.length - 1]!.id;
+    await db.transaction().execute(async (trx) => {
+      for (const d of docs) await detectCopy(trx, d);
+    });
+    checked += docs.length;
+    opts.onProgress?.(checked, 'copies');
+  }
   const states = new Map((await eventEditStates(db)).map((s) => [s.id, s]));
   const anchored = (eventId: number | null): boolean => eventId !== null && touchedByEditor(states.get(eventId)!);
 

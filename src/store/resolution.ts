@@ -362,3 +362,15 @@ export async function linkMany(db: Kysely<DB>, links: { record_id: number; event
 export async function analyzeResolutionTables(db: Kysely<DB>): Promise<void> {
   await sql`ANALYZE documents, records, events, event_records, document_lsh, audit_log`.execute(db);
 }
+
+/** Documents never checked for copies (stored without resolution), a page at a time in id order. */
+export async function documentsWithoutBands(db: Kysely<DB>, afterId: number, limit: number) {
+  return db
+    .selectFrom('documents as d')
+    .selectAll('d')
+    .where('d.id', '>', afterId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('document_lsh as l').select('l.band').whereRef('l.document_id', '=', 'd.id'))))
+    .orderBy('d.id')
+    .limit(limit)
+    .execute();
+}

@@ -93,7 +93,7 @@ describe('resolution in the store', () => {
   const story = 'Overnight two bottles with an incendiary mixture were thrown into the military enlistment office of Ruzaevka in Mordovia; a window frame burned and the fire was out within minutes, the regional emergency service said.';
 
   it('shows one event with every source, counting copies and forwards once', async () => {
-    const tg = await addDoc(store, { ref: 'tg:1/57', kind: 'telegram', sourceName: 'Local channel', text: `Рузаевка: ночью в военкомат бросили две бутылки с горючей смесью, загорелась рама окна.` }, [ruzaevka({ summary: 'В военкомат в Рузаевке бросили бутылки с зажигательной смесью' })]);
+    await addDoc(store, { ref: 'tg:1/57', kind: 'telegram', sourceName: 'Local channel', text: `Рузаевка: ночью в военкомат бросили две бутылки с горючей смесью, загорелась рама окна.` }, [ruzaevka({ summary: 'В военкомат в Рузаевке бросили бутылки с зажигательной смесью' })]);
     await addDoc(store, { ref: 'mz', sourceName: 'Mediazona', url: 'https://zona.media/news/1', text: 'Mediazona: an arson attempt at the Ruzaevka enlistment office, no injuries reported by officials.' }, [ruzaevka({ summary: 'Arson attempt at the Ruzaevka enlistment office' })]);
     await addDoc(store, { ref: 'foreign-1', sourceName: 'Foreign One', url: 'https://one.example/a', published: '2022-09-26', text: story }, [ruzaevka({ summary: 'Enlistment office in Ruzaevka firebombed' })]);
     await addDoc(store, { ref: 'foreign-2', sourceName: 'Foreign Two', url: 'https://two.example/b', published: '2022-09-27', text: `${story} More to follow.` }, [ruzaevka({ summary: 'Ruzaevka office firebombed' })]);
@@ -176,15 +176,19 @@ describe('resolution in the store', () => {
     const { insertDocument, insertRecords } = await import('../../src/store/index.js');
     const { history, stateAt } = await import('../../src/review/service.js');
     const bulk = rec({ type: 'refusal', date: { start: '2022-11-01', precision: 'day' }, place: { region: 'RU-ULY', settlement: 'Ulyanovsk' }, counts: { soldiers: 100 } });
-    for (const [ref, name] of [['bulk-1', 'Channel A'], ['bulk-2', 'Channel B'], ['bulk-3', 'Channel A']] as const) {
-      const d = await insertDocument(store.db, { source_kind: 'file', source_name: name, source_ref: ref, text: `bulk ${ref}`, sha256: `sha-${ref}`, published_at: '2022-11-02' });
+    const story = 'More than a hundred men mobilised from Chuvashia refused to go to the front from a training ground near Ulyanovsk, saying they had not been paid what was promised.';
+    const texts = { 'bulk-1': `Channel A: ${story}`, 'bulk-2': 'Ulyanovsk: a group of mobilised men from Chuvashia is refusing to fight over unpaid wages, relatives say.', 'bulk-3': `Reposted. ${story}` };
+    for (const [ref, name] of [['bulk-1', 'Channel A'], ['bulk-2', 'Channel B'], ['bulk-3', 'Channel C']] as const) {
+      const d = await insertDocument(store.db, { source_kind: 'file', source_name: name, source_ref: ref, text: texts[ref], sha256: `sha-${ref}`, published_at: ref === 'bulk-3' ? '2022-11-03' : '2022-11-02' });
       await insertRecords(store.db, d.id, [bulk], 'bulk');
     }
     const s = await resolveAll(store);
     expect(s.created).toBe(1);
     const [ev] = await listEvents(store, { status: ['draft'], type: ['refusal'] });
     expect(ev!.sources).toHaveLength(3);
+    // Channel C reposted Channel A's text: a copy, not a third independent source.
     expect(ev!.independent_sources).toBe(2);
+    expect(ev!.sources.find((x) => x.ref === 'bulk-3')?.copy_of).toBe(ev!.sources.find((x) => x.ref === 'bulk-1')?.document_id);
     expect(ev!.counts).toEqual({ soldiers: 100 });
     const h = await history(store, ev!.id);
     expect(h.map((x) => x.action)).toEqual(['resolve.create']);
