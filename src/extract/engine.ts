@@ -405,6 +405,8 @@ function pickQuantity(h: Hit, hits: Hit[], qs: Quantity[], s: Sentence): Quantit
 
 function measureFor(q: Quantity, hitMeasure: CountKey | null, type: EventType, lex: CompiledLexicon): CountKey {
   if (q.category === 'places' || q.category === 'events') return 'cases';
+  // "two young men set fire to...": people who acted are never buildings.
+  if (q.category === 'people' && (hitMeasure ?? lex.typeMeasure.get(type)) === 'facilities') return 'people';
   if (hitMeasure) return hitMeasure;
   if (q.category === 'cases') return 'cases';
   if (q.category === 'soldiers') return type === 'detention' ? 'detained' : 'soldiers';
