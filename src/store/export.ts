@@ -7,30 +7,12 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { filterWhere, sourcesOfEvents, type EventFilter, type EventSource } from './events.js';
+import type { RecordFieldValues } from './records.js';
 import type { DB, EventStatus } from './schema.js';
 
 /** The fields exports and overviews use (no search text, no editing state). */
-export interface ExportEventRow {
+export interface ExportEventRow extends RecordFieldValues {
   id: number;
-  kind: string;
-  type: string;
-  date_start: string | null;
-  date_end: string | null;
-  date_precision: string;
-  country: string | null;
-  region: string | null;
-  settlement: string | null;
-  lat: number | null;
-  lon: number | null;
-  actors: string[];
-  target: string | null;
-  counts: Record<string, number>;
-  measure: string | null;
-  value: number | null;
-  qualifier: string | null;
-  certainty: string;
-  attribution: string[];
-  summary: string;
   date_lo: string | null;
   date_hi: string | null;
   status: EventStatus;
