@@ -15,8 +15,11 @@ import type { Store } from './db.js';
 
 export const BACKUP_FORMAT = 1;
 
-/** Never dumped: sessions are secrets that must die with the server; migrations belong to the code. */
-const SKIPPED_TABLES = new Set(['sessions', 'schema_migrations']);
+/**
+ * Never dumped: sessions are secrets that must die with the server; migrations belong to the code;
+ * event_counts is derived from events (its triggers rebuild it as a restore inserts them).
+ */
+const SKIPPED_TABLES = new Set(['sessions', 'schema_migrations', 'event_counts']);
 /** Dumped only when asked (--with-secrets). */
 const SECRET_COLUMNS: Record<string, string[]> = { users: ['password_hash'] };
 /** What a secret column holds after a restore without secrets: a hash no password matches. */

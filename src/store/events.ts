@@ -3,11 +3,21 @@ import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB, EventRow, EventStatus, NewEvent } from './schema.js';
 import { recordJsonColumns, type RecordFieldValues } from './records.js';
 
+/**
+ * Every column of an event row, named: events also hold `search_tsv` (migration 005, the stored
+ * tsvector of search_text), which only the full-text filter reads and no row should carry around.
+ */
+export const EVENT_COLUMNS = [
+  'id', 'kind', 'type', 'date_start', 'date_end', 'date_precision', 'country', 'region', 'settlement', 'lat', 'lon', 'actors', 'target',
+  'counts', 'measure', 'value', 'qualifier', 'certainty', 'attribution', 'summary', 'date_lo', 'date_hi', 'search_text', 'status',
+  'disputed', 'independent_sources', 'source_count', 'locked_fields', 'merged_into', 'version', 'retired_at', 'created_at', 'updated_at',
+] as const satisfies readonly (keyof EventRow)[];
+
 export async function insertEvent(db: Kysely<DB>, fields: RecordFieldValues, extra: Partial<Pick<NewEvent, 'status' | 'independent_sources' | 'source_count' | 'search_text'>> = {}): Promise<EventRow> {
   return db
     .insertInto('events')
     .values({ ...recordJsonColumns(fields), search_text: extra.search_text ?? '', ...extra })
-    .returningAll()
+    .returning(EVENT_COLUMNS)
     .executeTakeFirstOrThrow();
 }
 
@@ -21,7 +31,7 @@ export async function linkRecords(db: Kysely<DB>, eventId: number, recordIds: nu
 }
 
 export async function getEventRow(db: Kysely<DB>, id: number): Promise<EventRow | undefined> {
-  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('events').select(EVENT_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
 export interface EventFilter {
@@ -53,7 +63,8 @@ export function filterWhere(f: EventFilter) {
     if (f.to) c.push(eb('date_lo', '<=', f.to));
     if (f.settlement) c.push(sql<SqlBool>`lower(settlement) = lower(${f.settlement})`);
     if (f.actor) c.push(sql<SqlBool>`EXISTS (SELECT 1 FROM jsonb_array_elements_text(actors) a WHERE a ILIKE ${'%' + f.actor + '%'})`);
-    if (f.q) c.push(sql<SqlBool>`letopis_fts(NULL, search_text) @@ websearch_to_tsquery('russian', ${f.q})`);
+    // search_tsv = letopis_fts(NULL, search_text), stored and GIN-indexed (migration 005).
+    if (f.q) c.push(sql<SqlBool>`search_tsv @@ websearch_to_tsquery('russian', ${f.q})`);
     if (f.after) {
       const d = f.after.date;
       c.push(
@@ -70,7 +81,7 @@ export function filterWhere(f: EventFilter) {
 export async function queryEvents(db: Kysely<DB>, f: EventFilter): Promise<EventRow[]> {
   return db
     .selectFrom('events')
-    .selectAll()
+    .select(EVENT_COLUMNS)
     .where(filterWhere(f))
     .orderBy(sql`date_lo DESC NULLS LAST`)
     .orderBy('id', 'desc')
