@@ -108,3 +108,8 @@ SELECT left(date_lo, 7), left(date_hi, 7), type, kind, status, certainty, countr
   sum(letopis_count(counts, 'facilities')), sum(letopis_count(counts, 'cases'))
 FROM events WHERE merged_into IS NULL AND retired_at IS NULL
 GROUP BY 1, 2, type, kind, status, certainty, country, region;
+
+-- The planner needs the new column's statistics (lexeme frequencies) to choose between the GIN
+-- index and the date order; without them the first searches may take the slow path.
+ANALYZE events;
+ANALYZE event_counts;
