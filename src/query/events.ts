@@ -3,7 +3,7 @@ import { LetopisError } from '../errors.js';
 import { EVENT_TYPES, type DateSpan, type Place } from '../extract/record.js';
 import {
   countEvents, getEventRow, queryEvents, sourcesOfEvents,
-  type EventFilter, type EventRow, type EventSource, type EventStatus, type Store,
+  type EventFilter, type EventSource, type EventStatus, type EventViewRow, type Store,
 } from '../store/index.js';
 
 export interface SourceView {
@@ -58,7 +58,7 @@ export function toSourceView(s: EventSource): SourceView {
   };
 }
 
-export function toEventView(e: EventRow, sources: EventSource[]): EventView {
+export function toEventView(e: EventViewRow, sources: EventSource[]): EventView {
   const v: EventView = {
     id: e.id,
     kind: e.kind,

@@ -13,6 +13,13 @@ export const EVENT_COLUMNS = [
   'disputed', 'independent_sources', 'source_count', 'locked_fields', 'merged_into', 'version', 'retired_at', 'created_at', 'updated_at',
 ] as const satisfies readonly (keyof EventRow)[];
 
+/** The columns a list of events shows (query/events.ts EventView): no search text, audit or bookkeeping columns. */
+export const EVENT_VIEW_COLUMNS = [
+  'id', 'kind', 'type', 'date_start', 'date_end', 'date_precision', 'country', 'region', 'settlement', 'lat', 'lon', 'actors', 'target',
+  'counts', 'measure', 'value', 'qualifier', 'certainty', 'attribution', 'summary', 'status', 'disputed', 'independent_sources', 'source_count',
+] as const satisfies readonly (keyof EventRow)[];
+export type EventViewRow = Pick<EventRow, (typeof EVENT_VIEW_COLUMNS)[number]>;
+
 export async function insertEvent(db: Kysely<DB>, fields: RecordFieldValues, extra: Partial<Pick<NewEvent, 'status' | 'independent_sources' | 'source_count' | 'search_text'>> = {}): Promise<EventRow> {
   return db
     .insertInto('events')
@@ -77,11 +84,11 @@ export function filterWhere(f: EventFilter) {
   };
 }
 
-/** Newest first, keyset-paginated. */
-export async function queryEvents(db: Kysely<DB>, f: EventFilter): Promise<EventRow[]> {
+/** Newest first, keyset-paginated; the columns a list shows. */
+export async function queryEvents(db: Kysely<DB>, f: EventFilter): Promise<EventViewRow[]> {
   return db
     .selectFrom('events')
-    .select(EVENT_COLUMNS)
+    .select(EVENT_VIEW_COLUMNS)
     .where(filterWhere(f))
     .orderBy(sql`date_lo DESC NULLS LAST`)
     .orderBy('id', 'desc')
