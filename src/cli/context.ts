@@ -1,6 +1,6 @@
 /** What commands share: opening the store from options, reading option values. */
 import { LetopisError } from '../errors.js';
-import { openStore, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import type { CommandContext } from './spec.js';
 
 export function str(ctx: CommandContext, name: string): string | undefined {
@@ -29,7 +29,9 @@ export function day(ctx: CommandContext, name: string): string | undefined {
   return v.slice(0, 10);
 }
 
-export function openFromOptions(ctx: CommandContext, command: string): Promise<Store> {
+export async function openFromOptions(ctx: CommandContext, command: string): Promise<Store> {
+  // Loaded on demand: commands that never open a store (extract) skip ~0.2 s of imports.
+  const { openStore } = await import('../store/index.js');
   return openStore({ url: str(ctx, 'database-url') ?? null, dataDir: str(ctx, 'data') ?? './data', command });
 }
 

@@ -4,7 +4,7 @@
  * lexicon file and a pack, never a change here (see README.md).
  */
 import { bounds, normalisePublished } from './dates.js';
-import { scanWords, type CompiledLexicon, type TriggerDef } from './lexicon.js';
+import type { CompiledLexicon, TriggerDef } from './lexicon.js';
 import type { DateContext, DateMention, LanguagePack, Quantity } from './lang/types.js';
 import { clauses, segment, type Clause, type Sentence } from './segment.js';
 import type { Certainty, CountKey, DateSpan, EventRecord, EventType, ExtractOptions, Kind, Lang, Place, Qualifier } from './record.js';
@@ -137,23 +137,16 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
 function scanTriggers(text: string, sentences: Sentence[], lex: CompiledLexicon): Map<number, { start: number; end: number; def: TriggerDef }[]> {
   const out = new Map<number, { start: number; end: number; def: TriggerDef }[]>();
   let si = 0;
-  for (const m of scanWords(lex.triggerRe, text)) {
-    const gi = findGroup(m);
-    if (gi < 0) continue;
+  for (const m of lex.triggers.scan(text)) {
     while (si < sentences.length && sentences[si]!.end <= m.index) si++;
     const s = sentences[si];
     if (!s || m.index < s.start) continue;
-    const end = Math.min(m.index + m[0].length, s.end);
+    const end = Math.min(m.index + m.text.length, s.end);
     let list = out.get(si);
     if (!list) out.set(si, (list = []));
-    list.push({ start: m.index, end, def: lex.triggerDefs[gi]! });
+    list.push({ start: m.index, end, def: lex.triggerDefs[m.group]! });
   }
   return out;
-}
-
-function findGroup(m: RegExpExecArray): number {
-  for (let i = 1; i < m.length; i++) if (m[i] !== undefined) return i - 1;
-  return -1;
 }
 
 interface DocCtx { published: string | null; warStart: string | null; docCountry: string | null; dest: Set<PlaceLike> }
@@ -571,10 +564,8 @@ function contextCountry(st: ParaState): string | null {
 }
 
 function institutionCountry(body: string, lex: CompiledLexicon): string | null {
-  const m = scanWords(lex.institutionRe, body).next().value;
-  if (!m) return null;
-  const gi = findGroup(m);
-  return gi >= 0 ? lex.institutionCountries[gi] ?? null : null;
+  const m = lex.institutions.first(body);
+  return m ? lex.institutionCountries[m.group] ?? null : null;
 }
 
 function dominantCountry(places: PlaceLike[]): string | null {
@@ -592,9 +583,8 @@ function chooseTarget(type: EventType, h: Hit, text: string, s: Sentence, lex: C
   const body = text.slice(s.start, s.end);
   let best: string | null = null;
   let bestD = Infinity;
-  for (const m of scanWords(lex.targetRe, body)) {
-    const gi = findGroup(m);
-    const key = gi >= 0 ? lex.targetKeys[gi]! : null;
+  for (const m of lex.targets.scan(body)) {
+    const key = lex.targetKeys[m.group] ?? null;
     if (!key || !allowed.includes(key)) continue;
     // Police beat soldiers for refusals: "troops of the OMON [special police]" are police.
     const d = Math.abs(s.start + m.index - h.start) - (key === 'police' && allowed[0] === 'police' ? 10_000 : 0);
@@ -615,7 +605,7 @@ function findActors(body: string, lex: CompiledLexicon): string[] {
     while ((m = re.exec(body))) add(m.groups?.actor ?? m[0]);
   }
   if (lex.actorNames) {
-    for (const m of scanWords(lex.actorNames, body)) add(m[0]);
+    for (const m of lex.actorNames.scan(body)) add(m.text);
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * once (lazily, on first use) and caches the result. The engine only ever sees CompiledLexicon.
  */
 import { readDataFile } from './datafiles.js';
+import { B, E, WordScanner } from './scan.js';
 import { COUNT_KEYS, EVENT_TYPES, QUALIFIERS, isEventType } from './record.js';
 import type { CountKey, EventType, Lang, Qualifier } from './record.js';
 
@@ -74,8 +75,8 @@ export type NounCategory = CountKey | 'places' | 'events';
 export interface CompiledLexicon {
   lang: Lang;
   version: string;
-  /** One global regex; capture group i+1 is triggerDefs[i]. */
-  triggerRe: RegExp;
+  /** Every trigger entry, in file order (earlier wins at a position); a hit's group is its triggerDefs index. */
+  triggers: WordScanner;
   triggerDefs: TriggerDef[];
   mergeGroup: Map<EventType, number>;
   eventive: RegExp;
@@ -95,9 +96,9 @@ export interface CompiledLexicon {
   /** Between a date and a trigger: the date is when it was told, the event is on or before it. */
   reportedSpeech: RegExp | null;
   actors: RegExp[];
-  actorNames: RegExp | null;
-  /** Global regex; group i+1 is targetKeys[i]. */
-  targetRe: RegExp;
+  actorNames: WordScanner | null;
+  /** Target words; a hit's group is its targetKeys index. */
+  targets: WordScanner;
   targetKeys: string[];
   typeTargets: Map<EventType, string[]>;
   typeDefaultTargets: Map<EventType, string>;
@@ -119,8 +120,8 @@ export interface CompiledLexicon {
   nonCountBefore: RegExp;
   warContext: RegExp;
   warStart: string | null;
-  /** Named institutions that place an unplaced event in a country ("the State Duma" → RU); group i+1 ↔ institutionCountries[i]. */
-  institutionRe: RegExp;
+  /** Named institutions that place an unplaced event in a country ("the State Duma" → RU); a hit's group ↔ institutionCountries[i]. */
+  institutions: WordScanner;
   institutionCountries: string[];
   anaphora: RegExp;
   /** "a 19-year-old student", "a woman": one particular person, which anchors an undated, unplaced event. */
@@ -137,9 +138,7 @@ export interface CompiledLexicon {
   words: Map<string, string>;
 }
 
-/** Letter/digit boundaries that work for every script (\b is ASCII-only in JavaScript). */
-export const B = '(?<![\\p{L}\\p{N}_])';
-export const E = '(?![\\p{L}\\p{N}_])';
+export { B, E };
 
 export class LexiconError extends Error {
   constructor(readonly file: string, readonly where: string, message: string) {
@@ -148,26 +147,15 @@ export class LexiconError extends Error {
   }
 }
 
-const cache = new Map<Lang, CompiledLexicon | null>();
-
-const WORDCHAR = /[\p{L}\p{N}_]/u;
-
-/**
- * Every match of a global 'scan' regex (triggerRe, targetRe, actorNames, institutionRe) that starts
- * at a word boundary, in order; a match starting inside a word is retried one character later.
- */
-export function* scanWords(re: RegExp, text: string): Generator<RegExpExecArray> {
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    if (m[0].length === 0) { re.lastIndex++; continue; }
-    if (m.index > 0 && WORDCHAR.test(text[m.index - 1]!) && !/[\uD800-\uDFFF]/.test(text[m.index - 1]!)) {
-      re.lastIndex = m.index + 1;
-      continue;
-    }
-    yield m;
-  }
+export interface CompileOptions {
+  /**
+   * Compile every pattern now (tests, lexicon checks) instead of on first use. Either way a bad
+   * pattern throws LexiconError naming the entry; lazily, when a text first reaches it.
+   */
+  eager?: boolean;
 }
+
+const cache = new Map<Lang, CompiledLexicon | null>();
 
 /** The compiled lexicon for a language, or null when the language has no lexicon file. */
 export function getLexicon(lang: Lang): CompiledLexicon | null {
@@ -189,7 +177,7 @@ export function getLexicon(lang: Lang): CompiledLexicon | null {
 }
 
 /** Validates a parsed lexicon file and compiles it; throws LexiconError naming the entry at fault. */
-export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexicon {
+export function compileLexicon(input: unknown, file = 'lexicon', opts: CompileOptions = {}): CompiledLexicon {
   const fail = (where: string, msg: string): never => {
     throw new LexiconError(file, where, msg);
   };
@@ -200,9 +188,8 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     if (!Array.isArray(v) || v.some((s) => typeof s !== 'string')) fail(where, 'expected a list of strings');
     return v as string[];
   };
-  const re = (src: string, where: string, flags = 'iu', wrap: boolean | 'scan' = true): RegExp => {
+  const re = (src: string, where: string, flags = 'iu', wrap = true): RegExp => {
     try {
-      // 'scan' regexes are walked with scanWords(); the leading lookbehind stays (measured faster in V8).
       return new RegExp(wrap ? `${B}(?:${src})${E}` : src, flags);
     } catch (err) {
       return fail(where, `bad pattern ${JSON.stringify(src)}: ${(err as Error).message}`);
@@ -226,9 +213,9 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
   if (typeof raw.version !== 'string') fail('version', 'missing');
   if (typeof raw.triggers !== 'object' || raw.triggers === null) fail('triggers', 'missing');
 
-  // Triggers: one alternation, one capture group per entry, in file order (earlier wins at a position).
+  // Triggers: one entry each, in file order (earlier wins at a position); compiled on first use.
   const triggerDefs: TriggerDef[] = [];
-  const parts: string[] = [];
+  const triggerEntries: { src: string; group: number; where: string }[] = [];
   for (const [type, entries] of Object.entries(raw.triggers)) {
     if (!isEventType(type)) fail(`triggers.${type}`, `unknown type; use one of ${EVENT_TYPES.join(', ')}`);
     if (!Array.isArray(entries)) fail(`triggers.${type}`, 'expected a list');
@@ -239,7 +226,11 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
       if (spec.measure !== undefined && !(COUNT_KEYS as readonly string[]).includes(spec.measure)) {
         fail(where, `unknown measure ${spec.measure}; use one of ${COUNT_KEYS.join(', ')}`);
       }
-      parts.push(`(${spec.re})`);
+      // Hits are told apart by entry, not by group numbers: a group of its own is an editor's slip.
+      const captures = countCaptures(spec.re);
+      if (captures < 0) fail(where, `bad pattern ${JSON.stringify(spec.re)}: unbalanced parentheses`);
+      if (captures > 0) fail(where, 'a pattern has a capturing group; use (?:...) instead');
+      triggerEntries.push({ src: spec.re, group: triggerDefs.length, where });
       triggerDefs.push({
         type: type as EventType,
         weak: spec.weak === true,
@@ -250,17 +241,13 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
       });
     });
   }
-  // A trigger pattern must not add capture groups of its own (group numbers map to triggerDefs).
-  let triggerRe: RegExp;
-  try {
-    triggerRe = new RegExp(`${B}(?:${parts.join('|')})${E}`, 'giu');
-  } catch {
-    // Find the entry at fault.
-    Object.entries(raw.triggers).forEach(([type, entries]) => (entries as TriggerEntry[]).forEach((e, i) => re(typeof e === 'string' ? e : e.re, `triggers.${type}[${i}]`)));
-    triggerRe = re(parts.join('|'), 'triggers', 'giu');
-  }
-  const groupCount = new RegExp(`${triggerRe.source}|`, 'u').exec('')!.length - 1;
-  if (groupCount !== triggerDefs.length) fail('triggers', 'a pattern has a capturing group; use (?:...) instead');
+  const scanner = (entries: { src: string; group: number; where: string }[], groups: number): WordScanner =>
+    new WordScanner(entries, 'iu', groups, (i, err) => fail(entries[i]!.where, `bad pattern ${JSON.stringify(entries[i]!.src)}: ${err.message}`));
+  const eagerly = (w: WordScanner): WordScanner => {
+    if (opts.eager) w.compileAll();
+    return w;
+  };
+  const triggers = eagerly(scanner(triggerEntries, triggerDefs.length));
 
   const mergeGroup = new Map<EventType, number>();
   (raw.mergeGroups ?? []).forEach((g, i) => {
@@ -279,7 +266,7 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     });
 
   const targetKeys = Object.keys(raw.targets ?? {});
-  const targetRe = re(targetKeys.map((k) => `(${alt(strList(raw.targets[k], `targets.${k}`), `targets.${k}`)})`).join('|') || '(?!)', 'targets', 'giu', 'scan');
+  const targets = eagerly(scanner(targetKeys.flatMap((k, g) => strList(raw.targets[k], `targets.${k}`).map((src, i) => ({ src, group: g, where: `targets.${k}[${i}]` }))), targetKeys.length));
 
   const nounCats: NounCategory[] = [];
   const nounParts: string[] = [];
@@ -353,7 +340,7 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
   return {
     lang: raw.lang,
     version: raw.version,
-    triggerRe,
+    triggers,
     triggerDefs,
     mergeGroup,
     eventive: oneOf(strList(raw.eventive, 'eventive'), 'eventive'),
@@ -371,8 +358,8 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     attributionSuffix: raw.attributionSuffix ? re(raw.attributionSuffix, 'attributionSuffix', 'u', false) : null,
     reportedSpeech: raw.reportedSpeech ? re(raw.reportedSpeech, 'reportedSpeech', 'iu', false) : null,
     actors: strList(raw.actors, 'actors').map((s, i) => re(s, `actors[${i}]`, 'gu', false)),
-    actorNames: raw.actorNames?.length ? re(alt(strList(raw.actorNames, 'actorNames'), 'actorNames'), 'actorNames', 'giu', 'scan') : null,
-    targetRe,
+    actorNames: raw.actorNames?.length ? eagerly(scanner(strList(raw.actorNames, 'actorNames').map((src, i) => ({ src, group: 0, where: `actorNames[${i}]` })), 0)) : null,
+    targets,
     targetKeys,
     typeTargets,
     typeDefaultTargets,
@@ -390,7 +377,7 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
     nonCountBefore: re(`${B}(?:${alt(strList(raw.nonCountBefore, 'nonCountBefore'), 'nonCountBefore')})\\s*$`, 'nonCountBefore', 'iu', false),
     warContext: oneOf(strList(raw.warContext, 'warContext'), 'warContext'),
     warStart: raw.warStart ?? null,
-    ...institutions(raw.institutions, re, alt, fail),
+    ...institutions(raw.institutions, (e, g) => eagerly(scanner(e, g)), fail),
     anaphora: re(`^[\\s"“‘'(]*(?:${alt(strList(raw.anaphora, 'anaphora'), 'anaphora')})${E}`, 'anaphora', 'iu', false),
     specificSubject: raw.specificSubject ? re(raw.specificSubject, 'specificSubject', 'iu', false) : null,
     genericSentence: oneOf(strList(raw.genericSentence ?? [], 'genericSentence'), 'genericSentence'),
@@ -405,11 +392,38 @@ export function compileLexicon(input: unknown, file = 'lexicon'): CompiledLexico
 }
 
 function institutions(
-  o: Record<string, string[]> | undefined, re: (s: string, w: string, f?: string, wrap?: boolean | 'scan') => RegExp,
-  alt: (l: string[], w: string) => string, fail: (w: string, m: string) => never,
-): { institutionRe: RegExp; institutionCountries: string[] } {
+  o: Record<string, string[]> | undefined, scanner: (e: { src: string; group: number; where: string }[], groups: number) => WordScanner,
+  fail: (w: string, m: string) => never,
+): { institutions: WordScanner; institutionCountries: string[] } {
   const keys = Object.keys(o ?? {});
   for (const k of keys) if (!/^[A-Z]{2}$/.test(k)) fail(`institutions.${k}`, 'expected an ISO 3166-1 alpha-2 code');
-  const src = keys.map((k) => `(${alt(o![k]!, `institutions.${k}`)})`).join('|') || '(?!)';
-  return { institutionRe: re(src, 'institutions', 'giu', 'scan'), institutionCountries: keys };
+  const entries = keys.flatMap((k, g) => {
+    const list = o![k];
+    if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) fail(`institutions.${k}`, 'expected a list of strings');
+    return list!.map((src, i) => ({ src, group: g, where: `institutions.${k}[${i}]` }));
+  });
+  return { institutions: scanner(entries, keys.length), institutionCountries: keys };
+}
+
+/**
+ * Capturing groups in a pattern source: `(` not escaped, not in a class, not `(?:`/lookaround
+ * (a named group `(?<name>` captures); -1 when the parentheses do not balance. A cheap check at
+ * load: compiling the pattern (which would tell the same) waits until a text needs it.
+ */
+export function countCaptures(src: string): number {
+  let n = 0;
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') { inClass = true; continue; }
+    if (c === ')') { if (--depth < 0) return -1; continue; }
+    if (c !== '(') continue;
+    depth++;
+    if (src[i + 1] !== '?') { n++; continue; }
+    if (src[i + 2] === '<' && src[i + 3] !== '=' && src[i + 3] !== '!') n++;
+  }
+  return depth === 0 ? n : -1;
 }

@@ -10,14 +10,21 @@ const base = (): Record<string, unknown> => JSON.parse(readFileSync(`${dir}lexic
 describe('lexicon files', () => {
   for (const f of readdirSync(dir).filter((n) => /^lexicon\.[a-z]{2}\.json$/.test(n))) {
     it(`${f} compiles`, () => {
-      const lex = compileLexicon(JSON.parse(readFileSync(dir + f, 'utf8')), f);
+      const lex = compileLexicon(JSON.parse(readFileSync(dir + f, 'utf8')), f, { eager: true });
       expect(lex.triggerDefs.length).toBeGreaterThan(20);
     });
   }
   it('names the entry at fault', () => {
     const raw = base();
     (raw.triggers as Record<string, unknown[]>).arson!.push('set (fire');
-    expect(() => compileLexicon(raw, 'x.json')).toThrow(/x\.json: triggers\.arson\[\d+\]: bad pattern/);
+    expect(() => compileLexicon(raw, 'x.json', { eager: true })).toThrow(/x\.json: triggers\.arson\[\d+\]: bad pattern/);
+    // A pattern that balances but does not compile is named when a text first reaches it (patterns
+    // compile lazily by default) or at once with { eager: true }.
+    const raw2 = base();
+    (raw2.triggers as Record<string, unknown[]>).arson!.push('qqfire{2,1}');
+    expect(() => compileLexicon(raw2, 'y.json', { eager: true })).toThrow(/y\.json: triggers\.arson\[\d+\]: bad pattern/);
+    const lazy = compileLexicon(raw2, 'y.json');
+    expect(() => lazy.triggers.first('They qqfire it.')).toThrow(/y\.json: triggers\.arson\[\d+\]: bad pattern/);
   });
   it('rejects unknown types, measures and capturing groups', () => {
     const a = base();
@@ -34,8 +41,7 @@ describe('lexicon files', () => {
     const raw = base();
     (raw.triggers as Record<string, unknown[]>).protest!.push('staged a sit-in');
     const lex = compileLexicon(raw);
-    lex.triggerRe.lastIndex = 0;
-    expect(lex.triggerRe.exec('Students staged a sit-in at the university.')?.[0]).toBe('staged a sit-in');
+    expect(lex.triggers.first('Students staged a sit-in at the university.')?.text).toBe('staged a sit-in');
   });
   it('EXTRACTOR_VERSION carries a hash of the data files', () => {
     expect(EXTRACTOR_VERSION).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{10}$/);
@@ -45,7 +51,6 @@ describe('lexicon files', () => {
 describe('a minimal lexicon', () => {
   it('needs only lang, version and triggers', () => {
     const lex = compileLexicon({ lang: 'en', version: '0', triggers: { protest: ['staged a sit-in'] } });
-    lex.triggerRe.lastIndex = 0;
-    expect(lex.triggerRe.test('Students staged a sit-in.')).toBe(true);
+    expect(lex.triggers.first('Students staged a sit-in.')).not.toBeNull();
   });
 });
