@@ -86,14 +86,37 @@ export function filterWhere(f: EventFilter) {
 
 /** Newest first, keyset-paginated; the columns a list shows. */
 export async function queryEvents(db: Kysely<DB>, f: EventFilter): Promise<EventViewRow[]> {
+  const limit = Math.min(f.limit ?? 100, 10_000);
+  const sortMatches = !!f.q && (await fewMatches(db, f, limit));
   return db
     .selectFrom('events')
     .select(EVENT_VIEW_COLUMNS)
     .where(filterWhere(f))
-    .orderBy(sql`date_lo DESC NULLS LAST`)
+    // The same order; written so that no index provides it, the matches are read and sorted (see fewMatches).
+    .$if(sortMatches, (q) => q.orderBy(sql`date_lo IS NULL`).orderBy('date_lo', 'desc'))
+    .$if(!sortMatches, (q) => q.orderBy(sql`date_lo DESC NULLS LAST`))
     .orderBy('id', 'desc')
-    .limit(Math.min(f.limit ?? 100, 10_000))
+    .limit(limit)
     .execute();
+}
+
+/**
+ * A page of full-text matches is read one of two ways: walk the list index in date order, testing
+ * each row, until `limit` match (about limit × rows / matches rows visited), or take every match from
+ * the GIN index and sort them (about `matches` rows). PostgreSQL prices a walk that stops early as a
+ * share of a full walk, which at a million events makes it walk ~20,000 rows for a word found in 0.5%
+ * of them (200 ms, against 40 ms to sort its 4,500 matches). So we ask the planner only for its
+ * estimate of the matches, and sort when matches² < limit × rows.
+ */
+async function fewMatches(db: Kysely<DB>, f: EventFilter, limit: number): Promise<boolean> {
+  const plan = await sql<{ 'QUERY PLAN': unknown }>`EXPLAIN (FORMAT JSON) ${db.selectFrom('events').select('id').where(filterWhere({ ...f, after: undefined }))}`.execute(db);
+  const raw = plan.rows[0]?.['QUERY PLAN'];
+  const json = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan?: { 'Plan Rows'?: number } }[] | undefined;
+  const matches = json?.[0]?.Plan?.['Plan Rows'];
+  const stats = await sql<{ n: number }>`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'events'::regclass`.execute(db);
+  const rows = Number(stats.rows[0]?.n ?? -1);
+  if (typeof matches !== 'number' || !(rows > 0)) return false; // no statistics yet: leave it to the planner
+  return matches * matches < limit * rows;
 }
 
 export async function countEvents(db: Kysely<DB>, f: EventFilter): Promise<number> {
