@@ -4,7 +4,8 @@
  * lexicon file and a pack, never a change here (see README.md).
  */
 import { bounds, normalisePublished } from './dates.js';
-import type { CompiledLexicon, TriggerDef } from './lexicon.js';
+import type { CompiledLexicon, FilterDef, TriggerDef } from './lexicon.js';
+import { foldString } from './scan.js';
 import type { DateContext, DateMention, LanguagePack, Quantity } from './lang/types.js';
 import { clauses, segment, type Clause, type Sentence } from './segment.js';
 import type { Certainty, CountKey, DateSpan, EventRecord, EventType, ExtractOptions, Kind, Lang, Place, Qualifier } from './record.js';
@@ -180,10 +181,12 @@ function processSentence(
     const clause = clauseOf(h.start);
     const before = text.slice(Math.max(clause.start, h.start - 90), h.start);
     const after = text.slice(h.end, Math.min(s.end, h.end + 90));
-    const blocked = (f: { re: RegExp; weakOnly: boolean; types: Set<EventType> | null }, t: string): boolean =>
-      (!f.weakOnly || h.def.weak) && (!f.types || f.types.has(h.def.type)) && f.re.test(t);
-    if (lex.suppressBefore.some((f) => blocked(f, before))) continue;
-    if (lex.suppressAfter.some((f) => blocked(f, after))) continue;
+    const blocked = (f: FilterDef, t: string, folded: string): boolean =>
+      (!f.weakOnly || h.def.weak) && (!f.types || f.types.has(h.def.type)) && f.re.test(t, folded);
+    const foldedBefore = foldString(before);
+    if (lex.suppressBefore.some((f) => blocked(f, before, foldedBefore))) continue;
+    const foldedAfter = foldString(after);
+    if (lex.suppressAfter.some((f) => blocked(f, after, foldedAfter))) continue;
     if (h.def.weak) {
       const clauseText = text.slice(clause.start, clause.end);
       // "protests in Kazan", "the rally on March 6": a bare noun pinned to a town or a day is an event.

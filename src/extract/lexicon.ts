@@ -3,7 +3,7 @@
  * once (lazily, on first use) and caches the result. The engine only ever sees CompiledLexicon.
  */
 import { readDataFile } from './datafiles.js';
-import { B, E, WordScanner } from './scan.js';
+import { B, E, LazyPattern, WordScanner } from './scan.js';
 import { COUNT_KEYS, EVENT_TYPES, QUALIFIERS, isEventType } from './record.js';
 import type { CountKey, EventType, Lang, Qualifier } from './record.js';
 
@@ -67,7 +67,8 @@ export interface TriggerDef {
   source: string;
 }
 
-export interface FilterDef { re: RegExp; weakOnly: boolean; types: Set<EventType> | null }
+/** A filter's pattern compiles on first need (most filters never meet their words in a short text). */
+export interface FilterDef { re: LazyPattern; weakOnly: boolean; types: Set<EventType> | null }
 
 /** Count-noun categories: the counts keys plus two the engine maps itself. */
 export type NounCategory = CountKey | 'places' | 'events';
@@ -262,7 +263,9 @@ export function compileLexicon(input: unknown, file = 'lexicon', opts: CompileOp
       if (typeof f !== 'object' || f === null || typeof f.re !== 'string') fail(`${where}[${i}]`, 'expected {re: string}');
       const types = f.types ? new Set(f.types.map((t) => (isEventType(t) ? t : fail(`${where}[${i}]`, `unknown type ${t}`)))) : null;
       const src = anchor === 'end' ? `${B}(?:${f.re})$` : `^(?:${f.re})`;
-      return { re: re(src, `${where}[${i}]`, 'iu', false), weakOnly: f.weakOnly === true, types };
+      const pattern = new LazyPattern(f.re, () => re(src, `${where}[${i}]`, 'iu', false));
+      if (opts.eager) pattern.compile();
+      return { re: pattern, weakOnly: f.weakOnly === true, types };
     });
 
   const targetKeys = Object.keys(raw.targets ?? {});

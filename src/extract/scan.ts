@@ -415,3 +415,34 @@ export class WordScanner {
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
+
+/**
+ * One pattern compiled on first need, and not even then when the text lacks every literal prefix
+ * the pattern's matches start with (an exact test: such a text cannot match). For the many small
+ * filters (suppressBefore/After) a short post mostly never reaches.
+ */
+export class LazyPattern {
+  private re: RegExp | null = null;
+  private prefixes: string[] | null | undefined = undefined;
+
+  /**
+   * @param inner the pattern whose matches' text starts with a literal prefix (without zero-width
+   *   wrappers such as B…$ or ^, which `build` adds)
+   * @param build compiles the full regex (throws LexiconError on a bad pattern)
+   */
+  constructor(private readonly inner: string, private readonly build: () => RegExp) {}
+
+  compile(): RegExp {
+    return (this.re ??= this.build());
+  }
+
+  /** Whether the pattern matches `text`; `folded` is foldString(text) when the caller has it. */
+  test(text: string, folded?: string): boolean {
+    if (this.prefixes === undefined) this.prefixes = literalPrefixes(this.inner);
+    if (this.prefixes) {
+      const f = folded ?? foldString(text);
+      if (!this.prefixes.some((p) => f.includes(p))) return false;
+    }
+    return this.compile().test(text);
+  }
+}

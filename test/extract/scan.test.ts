@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getLexicon } from '../../src/extract/lexicon.js';
-import { foldChar, literalPrefixes, WordScanner, type ScanHit } from '../../src/extract/scan.js';
+import { foldChar, LazyPattern, literalPrefixes, WordScanner, type ScanHit } from '../../src/extract/scan.js';
 
 /** What the engine did before the scanner: one combined regex walked with exec. */
 function viaCombined(re: RegExp, text: string): ScanHit[] {
@@ -82,4 +82,18 @@ describe('the lexicons through the scanner', () => {
       expect([...lex.triggers.scan(texts[0]!)].length).toBeGreaterThan(0);
     });
   }
+});
+
+describe('LazyPattern', () => {
+  it('answers like its regex, compiling it only when the text holds one of its literal prefixes', () => {
+    let builds = 0;
+    const inner = '(?:did not|never)\\s+';
+    const p = new LazyPattern(inner, () => { builds++; return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${inner})$`, 'iu'); });
+    expect(p.test('Police')).toBe(false);
+    expect(builds).toBe(0);
+    for (const t of ['They did not ', 'They NEVER ', 'They never went ', 'whatnever ']) {
+      expect(p.test(t)).toBe(new RegExp(`(?<![\\p{L}\\p{N}_])(?:${inner})$`, 'iu').test(t));
+    }
+    expect(builds).toBe(1);
+  });
 });
