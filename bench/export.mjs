@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Export and report speed on a large generated chronicle (uses the built code in dist/: run `npm run build` first).
-//   node bench/export.mjs [--events 1000000] [--days 3650] [--url postgres://... [--schema NAME --keep]]   (npm run bench:export)
-// With --schema and --keep the generated data stays in that schema and is reused by the next run.
-// Prints: generation time, CSV export rows/s and peak RSS (memory must stay flat: pages, not all rows),
-// and the seconds to build and render the overview of one year (~100k events).
+//   node bench/export.mjs [--events 1000000] [--days 3650] [--formats csv,jsonl,geojson] [--no-report]
+//                         [--url postgres://... [--schema NAME]] [--data DIR] [--keep]   (npm run bench:export)
+// With --keep the generated data stays (in --schema on a server, in --data with PGlite) and is reused by the next run.
+// Prints: generation time; per export format rows/s, CPU and peak RSS (memory must stay flat: pages,
+// not all rows); and the seconds to build and render the overview of one year (~100k events).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,8 +25,10 @@ const { exportEvents } = await import('../dist/report/export.js');
 const { buildReport } = await import('../dist/report/report.js');
 const { renderMarkdown, renderHtml } = await import('../dist/report/render.js');
 
-const dir = url ? null : mkdtempSync(join(tmpdir(), 'letopis-bench-export-'));
 const keep = process.argv.includes('--keep');
+const dataArg = arg('data', null);
+const dir = url ? null : dataArg ?? mkdtempSync(join(tmpdir(), 'letopis-bench-export-'));
+const formats = arg('formats', 'csv,jsonl,geojson').split(',').filter(Boolean);
 const schema = url ? arg('schema', `letopis_bench_${process.pid}`) : undefined;
 const store = await openStore(url ? { url, schema } : { dataDir: dir, command: 'bench' });
 const mb = (b) => Math.round(b / 1048576);
@@ -61,28 +64,37 @@ try {
     }
     await store.exec('ANALYZE');
     console.log(`generated ${N} events (${store.engine}) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  } else console.log(`reusing ${N} events in schema ${schema}`);
+  } else console.log(`reusing ${N} events in ${schema ? `schema ${schema}` : dir}`);
 
-  // CSV export to a sink that counts bytes (the disk is not what we measure).
-  let bytes = 0;
-  const sink = new Writable({ write(chunk, _enc, cb) { bytes += chunk.length; cb(); } });
-  if (global.gc) global.gc();
-  const rssBefore = process.memoryUsage().rss;
-  let peak = rssBefore;
-  const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
-  t = performance.now();
-  const cpu0 = process.cpuUsage();
-  const res = await exportEvents(store, sink, { format: 'csv', filter: { status: ['published'] } });
-  const secs = (performance.now() - t) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSecs = (cpu.user + cpu.system) / 1e6;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  console.log(`export csv: ${res.events} rows in ${secs.toFixed(1)} s = ${Math.round(res.events / secs)} rows/s, ${mb(bytes)} MB; RSS ${mb(rssBefore)} MB before, peak ${mb(peak)} MB; this process used ${cpuSecs.toFixed(1)} CPU s (${Math.round(res.events / cpuSecs)} rows per CPU s)`);
-  const load = (await import('node:os')).loadavg()[0];
-  console.log(`load average ${load.toFixed(1)} on ${(await import('node:os')).cpus().length} cores (figures are wall-clock: a loaded machine lowers them)`);
+  // Each export to a sink that counts bytes (the disk is not what we measure).
+  for (const format of formats) {
+    let bytes = 0;
+    const sink = new Writable({ write(chunk, _enc, cb) { bytes += chunk.length; cb(); } });
+    if (global.gc) global.gc();
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+    t = performance.now();
+    const cpu0 = process.cpuUsage();
+    const res = await exportEvents(store, sink, { format, filter: { status: ['published'] } });
+    const secs = (performance.now() - t) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSecs = (cpu.user + cpu.system) / 1e6;
+    clearInterval(timer);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    console.log(`export ${format}: ${res.events} rows in ${secs.toFixed(1)} s = ${Math.round(res.events / secs)} rows/s, ${mb(bytes)} MB; RSS ${mb(rssBefore)} MB before, peak ${mb(peak)} MB; this process used ${cpuSecs.toFixed(1)} CPU s (${Math.round(res.events / cpuSecs)} rows per CPU s)`);
+  }
+  const os = await import('node:os');
+  console.log(`load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores (figures are wall-clock: a loaded machine lowers them)`);
+  if (!process.argv.includes('--no-report')) await reportBench();
+} finally {
+  if (schema && !keep) await store.exec(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
+  await store.close();
+  if (dir && !(keep && dataArg)) rmSync(dir, { recursive: true, force: true });
+}
 
-  t = performance.now();
+async function reportBench() {
+  const t = performance.now();
   const rcpu0 = process.cpuUsage();
   const report = await buildReport(store, { from: `${year}-01-01`, to: `${year}-12-31` });
   const built = (performance.now() - t) / 1000;
@@ -92,8 +104,4 @@ try {
   const rcpu = process.cpuUsage(rcpu0);
   const events = report.sections.reduce((n, s) => n + s.events.length, 0);
   console.log(`report ${year}: ${events} events, ${report.tallies.length} tallies, ${report.sources.length} sources; built in ${built.toFixed(2)} s, built + rendered md (${mb(md.length)} MB) and html (${mb(html.length)} MB) in ${total.toFixed(2)} s (this process: ${((rcpu.user + rcpu.system) / 1e6).toFixed(2)} CPU s)`);
-} finally {
-  if (schema && !keep) await store.exec(`DROP SCHEMA ${schema} CASCADE`).catch(() => undefined);
-  await store.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 }

@@ -128,24 +128,33 @@ const TOKEN = /\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*|\p{Lu}\./gu;
 
 interface Tok { start: number; end: number; text: string; initial: boolean }
 
+/** A letter or a digit (the character before a token that sits inside a word). */
+function letterOrDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return /[\p{L}\d]/u.test(text[i]!);
+}
+
 /** Runs of capitalised words and initials separated only by spaces. */
 function runs(text: string, masked: boolean[] | null): Tok[][] {
   const out: Tok[][] = [];
   let cur: Tok[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     const start = m.index;
-    const t: Tok = { start, end: start + m[0].length, text: m[0], initial: m[0].endsWith('.') && m[0].length === 2 };
+    const word = m[0];
+    const t: Tok = { start, end: start + word.length, text: word, initial: word.length === 2 && word.charCodeAt(1) === 46 };
     // Inside a word (McDonald, camelCase) or inside an organisation's name: not a name token.
-    const before = start > 0 ? text[start - 1]! : ' ';
-    const inWord = /[\p{L}\d]/u.test(before);
-    if (inWord || masked?.[start]) {
+    if ((start > 0 && letterOrDigit(text, start - 1)) || masked?.[start]) {
       if (cur.length) out.push(cur);
       cur = [];
       continue;
     }
     const prev = cur[cur.length - 1];
-    const gap = prev ? text.slice(prev.end, start) : '';
-    if (prev && (gap === ' ' || gap === '\u00a0' || (prev.initial && gap === ''))) cur.push(t);
+    // Joined by one space (or no-break space), or an initial right before the next token (И.Петров).
+    const joined = prev !== undefined &&
+      ((start === prev.end + 1 && (text.charCodeAt(prev.end) === 32 || text.charCodeAt(prev.end) === 0xa0)) || (prev.initial && start === prev.end));
+    if (joined) cur.push(t);
     else {
       if (cur.length) out.push(cur);
       cur = [t];
@@ -155,9 +164,12 @@ function runs(text: string, masked: boolean[] | null): Tok[][] {
   return out;
 }
 
-/** Mark the characters that belong to a listed organisation's name. */
-function maskOrganisations(text: string, lists: NameLists): boolean[] {
-  const mask = new Array<boolean>(text.length).fill(false);
+/**
+ * Mark the characters that belong to a listed organisation's name; null when the text names none
+ * (the common case: then nothing needs masking).
+ */
+function maskOrganisations(text: string, lists: NameLists): boolean[] | null {
+  let mask: boolean[] | null = null;
   const lower = text.toLowerCase();
   for (const o of lists.organisations) {
     let i = lower.indexOf(o);
@@ -166,6 +178,7 @@ function maskOrganisations(text: string, lists: NameLists): boolean[] {
       const before = i > 0 ? lower[i - 1] : undefined;
       // Whole words only, though case endings may follow (Мемориала).
       if (!(before && /\p{L}/u.test(before)) && !(after && /\p{L}/u.test(after) && /^\p{Lu}/u.test(text.slice(i + o.length)))) {
+        mask ??= new Array<boolean>(text.length).fill(false);
         for (let k = i; k < i + o.length; k++) mask[k] = true;
       }
       i = lower.indexOf(o, i + o.length);
@@ -179,12 +192,15 @@ export function findPersonNames(text: string, lists: NameLists = defaultNameList
   // Most texts name nobody: look without the organisation mask first, and build the mask only
   // when something looks like a name (masking only ever removes candidates).
   const rough = scan(text, null, lists);
-  return rough.length === 0 ? rough : scan(text, maskOrganisations(text, lists), lists);
+  if (rough.length === 0) return rough;
+  const mask = maskOrganisations(text, lists);
+  return mask ? scan(text, mask, lists) : rough;
 }
 
 function scan(text: string, masked: boolean[] | null, lists: NameLists): NameSpan[] {
   const spans: NameSpan[] = [];
   for (const run of runs(text, masked)) {
+    if (run.length < 2) continue; // every name has two parts at least
     let i = 0;
     while (i < run.length) {
       const taken = matchAt(run, i, lists);
@@ -217,44 +233,54 @@ function isPublicName(tokens: Tok[], surnameIdx: number[], lists: NameLists): bo
   });
 }
 
+const isWord = (run: Tok[], k: number): boolean => k < run.length && !run[k]!.initial;
+const isInitial = (run: Tok[], k: number): boolean => k < run.length && run[k]!.initial;
+const isGivenAt = (run: Tok[], k: number, lists: NameLists): boolean => isWord(run, k) && isGiven(lists, run[k]!.text);
+const isPatronymic = (run: Tok[], k: number): boolean => isWord(run, k) && PATRONYMIC.test(run[k]!.text);
+
 /** [first token, last token, indices of tokens that may be the surname] of a name starting at i. */
 function matchAt(run: Tok[], i: number, lists: NameLists): [number, number, number[]] | null {
-  const t = (k: number): Tok | undefined => run[k];
-  const word = (k: number): boolean => !!t(k) && !t(k)!.initial;
-  const given = (k: number): boolean => word(k) && isGiven(lists, t(k)!.text);
-  const patr = (k: number): boolean => word(k) && PATRONYMIC.test(t(k)!.text);
-  const initial = (k: number): boolean => !!t(k)?.initial;
-
   // Initials then a surname: И. Петров, I. S. Petrov.
-  if (initial(i)) {
+  if (isInitial(run, i)) {
     let k = i;
-    while (initial(k)) k++;
-    return word(k) && k - i <= 3 ? [i, k, [k]] : null;
+    while (isInitial(run, k)) k++;
+    return isWord(run, k) && k - i <= 3 ? [i, k, [k]] : null;
   }
   // Given name [patronymic] surname, or given name and patronymic alone.
-  if (given(i)) {
-    if (patr(i + 1)) return word(i + 2) ? [i, i + 2, [i + 2]] : [i, i + 1, [i + 1]];
-    if (word(i + 1)) return [i, i + 1, [i + 1]];
+  if (isGivenAt(run, i, lists)) {
+    if (isPatronymic(run, i + 1)) return isWord(run, i + 2) ? [i, i + 2, [i + 2]] : [i, i + 1, [i + 1]];
+    if (isWord(run, i + 1)) return [i, i + 1, [i + 1]];
   }
   // Surname, given name, patronymic: Петров Иван Сергеевич.
-  if (word(i) && given(i + 1) && patr(i + 2)) return [i, i + 2, [i]];
+  if (isWord(run, i) && isGivenAt(run, i + 1, lists) && isPatronymic(run, i + 2)) return [i, i + 2, [i]];
   // Surname then initials: Петров И. С. (but "в Москве И. Петров": the initials belong to the next word).
-  if (word(i) && initial(i + 1) && !given(i)) {
+  if (isWord(run, i) && isInitial(run, i + 1) && !isGivenAt(run, i, lists)) {
     let k = i + 1;
-    while (initial(k) && k - i <= 3) k++;
-    return word(k) ? null : [i, k - 1, [i]];
+    while (isInitial(run, k) && k - i <= 3) k++;
+    return isWord(run, k) ? null : [i, k - 1, [i]];
   }
   return null;
 }
 
-/** Initials of a name as written: "Ивана Петрова" → "И. П.". */
+/** Initials of a name as written: "Ивана Петрова" → "И. П.". Parts are split at spaces and after each full stop. */
 export function initials(name: string): string {
-  return name
-    .split(/[\s\u00a0]+|(?<=\.)/u)
-    .map((w) => w.trim())
-    .filter(Boolean)
-    .map((w) => `${[...w][0]!.toUpperCase()}.`)
-    .join(' ');
+  let out = '';
+  let inPart = false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32 || c === 0xa0 || (c >= 9 && c <= 13) || (c > 127 && /\s/u.test(name[i]!))) {
+      inPart = false;
+      continue;
+    }
+    if (!inPart) {
+      const cp = name.codePointAt(i)!;
+      out += `${out ? ' ' : ''}${String.fromCodePoint(cp).toUpperCase()}.`;
+      inPart = true;
+      if (cp > 0xffff) i++;
+    }
+    if (c === 46) inPart = false; // "И.С." is two parts
+  }
+  return out;
 }
 
 /** The text with private persons' names replaced by their initials. */
