@@ -16,12 +16,11 @@ export interface AggregateRow {
 }
 
 /**
- * event_counts (migration 005): live events counted per month span, type, kind, status, certainty and
- * place, kept by triggers in the transaction that writes the events. Not part of DB: only this file reads it.
+ * event_totals and event_counts (migration 005): live events counted per type, kind, status, certainty
+ * and place (event_counts also per month span), kept by triggers in the transaction that writes the
+ * events. Not part of DB: only this file reads them.
  */
-interface EventCountsTable {
-  month_lo: string | null;
-  month_hi: string | null;
+interface EventTotalsTable {
   type: string;
   kind: string;
   status: string;
@@ -29,6 +28,10 @@ interface EventCountsTable {
   country: string | null;
   region: string | null;
   events: number;
+}
+interface EventCountsTable extends EventTotalsTable {
+  month_lo: string | null;
+  month_hi: string | null;
 }
 
 // Weeks start on Monday (ISO); an event dated only to a month or year falls in the week of its first day.
@@ -98,9 +101,11 @@ export async function aggregateEvents(db: Kysely<DB>, filter: EventFilter, by: G
   if (!plan) {
     inner = fromEvents().as('g');
   } else {
+    // Without dates or months, the totals (no month span) have the fewest groups to add up.
+    const table = plan.lo || plan.hi || columns.includes('date_lo') ? 'event_counts' : 'event_totals';
     // The month the counts table keeps stands in for date_lo: the outer stage only takes its month.
-    const counted = db.withTables<{ event_counts: EventCountsTable }>()
-      .selectFrom('event_counts')
+    const counted = db.withTables<{ event_counts: EventCountsTable; event_totals: EventCountsTable }>()
+      .selectFrom(table)
       .select(columns.map((c) => (c === 'date_lo' ? sql.ref('month_lo').as(c) : sql.ref(c).as(c))))
       .select(sql<number>`sum(events)`.as('n'))
       .select(countKeys.map((c) => sql<number>`sum(${sql.ref(c)})`.as(`c_${c}`)))

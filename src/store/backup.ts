@@ -17,9 +17,9 @@ export const BACKUP_FORMAT = 1;
 
 /**
  * Never dumped: sessions are secrets that must die with the server; migrations belong to the code;
- * event_counts is derived from events (its triggers rebuild it as a restore inserts them).
+ * event_counts and event_totals derive from events (triggers rebuild them as a restore inserts events).
  */
-const SKIPPED_TABLES = new Set(['sessions', 'schema_migrations', 'event_counts']);
+const SKIPPED_TABLES = new Set(['sessions', 'schema_migrations', 'event_counts', 'event_totals']);
 /** Dumped only when asked (--with-secrets). */
 const SECRET_COLUMNS: Record<string, string[]> = { users: ['password_hash'] };
 /** What a secret column holds after a restore without secrets: a hash no password matches. */
