@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { getLexicon } from '../../src/extract/lexicon.js';
-import { foldChar, LazyPattern, literalPrefixes, WordScanner, type ScanHit } from '../../src/extract/scan.js';
+import { foldChar, foldString, LazyPattern, literalPrefixes, WordScanner, type ScanHit } from '../../src/extract/scan.js';
 
 /** What the engine did before the scanner: one combined regex walked with exec. */
 function viaCombined(re: RegExp, text: string): ScanHit[] {
@@ -39,6 +39,19 @@ describe('case folding agrees with the iu flags', () => {
       expect(foldChar(odd)).toBe(foldChar(plain));
     }
   });
+  it('foldString agrees with folding one character at a time, on every BMP character', () => {
+    let all = '';
+    for (let c = 0; c < 0x10000; c++) all += String.fromCharCode(c);
+    let slow = '';
+    for (const ch of all.split('')) slow += foldChar(ch);
+    expect(foldString(all)).toBe(slow);
+    // Word-final Σ is lower-cased by context in a whole string: not here.
+    expect(foldString('ΟΔΟΣ ')).toBe('οδοσ ');
+    for (let c = 0; c < 0x10000; c += 97) {
+      const s = `ab${String.fromCharCode(c)}Σ`;
+      expect(foldString(s)).toBe(s.split('').map(foldChar).join(''));
+    }
+  });
 });
 
 describe('WordScanner finds exactly what the combined regex finds', () => {
@@ -49,7 +62,12 @@ describe('WordScanner finds exactly what the combined regex finds', () => {
   it('on random mixtures of its words', () => {
     fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.array(fc.constantFrom(' ', '', '-'), { maxLength: 30 }), (words, seps) => {
       const text = words.map((w, i) => w + (seps[i] ?? ' ')).join('');
-      expect([...scanner.scan(text)]).toEqual(viaCombined(scanner.combined, text));
+      scanner.combinedAfter = Infinity;
+      const lazy = [...scanner.scan(text)];
+      expect(lazy).toEqual(viaCombined(scanner.combined, text));
+      // A long run switches to the combined regex: the same hits.
+      scanner.combinedAfter = -1;
+      expect([...scanner.scan(text)]).toEqual(lazy);
     }), { numRuns: 500 });
   });
   it('earlier entries win at a position, and hits do not overlap', () => {
