@@ -9,8 +9,8 @@ import { extract, EXTRACTOR_VERSION } from '../extract/index.js';
 import type { Lang } from '../extract/record.js';
 import { resolveDocumentRecords } from '../resolve/index.js';
 import {
-  addDocumentCopy, appendAudit, findDocumentBySha, findDocumentBySource, findKnownDocuments, insertDocument, insertDocuments,
-  insertRecords, replaceDocumentText, supersedeRecords, type DB, type NewDocument, type Store,
+  addDocumentCopy, appendAudit, findDocumentBySha, findDocumentBySource, findKnownDocuments, insertDocument, insertDocumentIds, insertDocuments,
+  insertRecords, insertRecordsOfDocuments, replaceDocumentText, supersedeRecords, type DB, type NewDocument, type Store,
 } from '../store/index.js';
 import { normaliseText } from './decode.js';
 import { ExtractPool, runJob } from './extract-pool.js';
@@ -140,16 +140,20 @@ async function storeBatch(db: Kysely<DB>, batch: Prepared[], actor: string, defe
     known.refs.add(refKey(p));
     return ok;
   });
-  const docs = await insertDocuments(db, batch.filter((_, i) => fresh[i]).map(newDocumentRow));
   const out: { outcome: Outcome; records: number }[] = [];
-  let k = 0;
-  for (let i = 0; i < batch.length; i++) {
-    if (!fresh[i]) continue;
-    const doc = docs[k++]!;
-    const rows = await insertRecords(db, doc.id, batch[i]!.records, EXTRACTOR_VERSION);
-    if (!deferResolve) await resolveDocumentRecords(db, doc, rows);
-    out[i] = { outcome: 'new', records: rows.length };
+  const freshOnes = batch.filter((_, i) => fresh[i]);
+  if (deferResolve) {
+    // Two statements for the whole batch; resolution comes later, for everything at once.
+    const ids = await insertDocumentIds(db, freshOnes.map(newDocumentRow));
+    await insertRecordsOfDocuments(db, freshOnes.map((p, k) => ({ documentId: ids[k]!, records: p.records })), EXTRACTOR_VERSION);
+  } else {
+    const docs = await insertDocuments(db, freshOnes.map(newDocumentRow));
+    for (let k = 0; k < docs.length; k++) {
+      const rows = await insertRecords(db, docs[k]!.id, freshOnes[k]!.records, EXTRACTOR_VERSION);
+      await resolveDocumentRecords(db, docs[k]!, rows);
+    }
   }
+  for (let i = 0; i < batch.length; i++) if (fresh[i]) out[i] = { outcome: 'new', records: batch[i]!.records.length };
   for (let i = 0; i < batch.length; i++) if (!fresh[i]) out[i] = await store1(db, batch[i]!, actor);
   return out;
 }

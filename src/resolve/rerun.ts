@@ -6,11 +6,11 @@
  */
 import type { NewEvent, RecordRow, Store } from '../store/index.js';
 import {
-  analyzeResolutionTables, appendAuditMany, currentMembersPage, documentsWithoutBands, currentRecordsPage, eventEditStates, insertEventsWithIds, relinkRecords, reserveEventIds,
+  analyzeBands, analyzeResolutionTables, appendAuditMany, currentMembersPage, documentsWithoutBands, currentRecordsPage, eventEditStates, insertEventsWithIds, relinkRecords, reserveEventIds,
   type EventEditState, type ResolveRow,
 } from '../store/resolution.js';
 import type { RecordFieldValues } from '../store/records.js';
-import { detectCopy } from './copies-db.js';
+import { detectCopies } from './copies-db.js';
 import { features, MemoryResolver } from './core.js';
 import { Aggregator, changeEvent, pickFields, refreshEvent } from './state.js';
 
@@ -42,14 +42,18 @@ export async function resolveAll(store: Store, opts: ResolveAllOptions = {}): Pr
   // Documents stored without resolution (a bulk import) are first checked for copies, so that
   // independent sources come out right.
   let checked = 0;
+  let analyzedAt = 0;
   for (let after = 0; ; ) {
     const docs = await documentsWithoutBands(db, after, 1000);
     if (docs.length === 0) break;
     after = docs[docs.length - 1]!.id;
-    await db.transaction().execute(async (trx) => {
-      for (const d of docs) await detectCopy(trx, d);
-    });
+    await db.transaction().execute((trx) => detectCopies(trx, docs));
     checked += docs.length;
+    if (checked >= 2 * analyzedAt) {
+      // Statistics each time the import doubles what it checked: band lookups stay index probes.
+      await analyzeBands(db);
+      analyzedAt = checked;
+    }
     opts.onProgress?.(checked, 'copies');
   }
   const states = new Map((await eventEditStates(db)).map((s) => [s.id, s]));

@@ -101,3 +101,11 @@ export async function insertDocuments(db: Kysely<DB>, docs: NewDocument[]): Prom
   const bySha = new Map(rows.map((r) => [r.sha256, r]));
   return docs.map((d) => bySha.get(d.sha256)!);
 }
+
+/** As insertDocuments, but only the new ids come back (a bulk import need not read its texts back). */
+export async function insertDocumentIds(db: Kysely<DB>, docs: NewDocument[]): Promise<number[]> {
+  if (docs.length === 0) return [];
+  const rows = await db.insertInto('documents').values(docs).returning(['id', 'sha256']).execute();
+  const bySha = new Map(rows.map((r) => [r.sha256, r.id]));
+  return docs.map((d) => bySha.get(d.sha256)!);
+}

@@ -64,9 +64,8 @@ const jsonCols = (f: FieldValues) => ({
   attribution: JSON.stringify(f.attribution),
 });
 
-export async function insertRecords(db: Kysely<DB>, documentId: number, records: EventRecord[], extractorVersion: string): Promise<RecordRow[]> {
-  if (records.length === 0) return [];
-  const rows: NewRecord[] = records.map((r, i) => ({
+function newRecordRows(documentId: number, records: EventRecord[], extractorVersion: string): NewRecord[] {
+  return records.map((r, i) => ({
     ...jsonCols(recordFields(r)),
     document_id: documentId,
     ordinal: i,
@@ -75,7 +74,25 @@ export async function insertRecords(db: Kysely<DB>, documentId: number, records:
     evidence_text: r.evidence.text,
     extractor_version: extractorVersion,
   }));
-  return db.insertInto('records').values(rows).returningAll().execute();
+}
+
+export async function insertRecords(db: Kysely<DB>, documentId: number, records: EventRecord[], extractorVersion: string): Promise<RecordRow[]> {
+  if (records.length === 0) return [];
+  return db.insertInto('records').values(newRecordRows(documentId, records, extractorVersion)).returningAll().execute();
+}
+
+/** Rows per INSERT: the records of many documents go in together, under PostgreSQL's 65,535 parameters. */
+const RECORDS_PER_STATEMENT = 1000;
+
+/**
+ * The records of many documents in a few statements (a bulk import's batch): one statement per
+ * document costs more than the rows themselves. Returns nothing: bulk imports resolve later.
+ */
+export async function insertRecordsOfDocuments(db: Kysely<DB>, docs: { documentId: number; records: EventRecord[] }[], extractorVersion: string): Promise<void> {
+  const rows = docs.flatMap((d) => newRecordRows(d.documentId, d.records, extractorVersion));
+  for (let i = 0; i < rows.length; i += RECORDS_PER_STATEMENT) {
+    await db.insertInto('records').values(rows.slice(i, i + RECORDS_PER_STATEMENT)).execute();
+  }
 }
 
 /** Current (not superseded) records of a document. */

@@ -4,11 +4,15 @@ import type { DB, EventRow, EventUpdate, NewEvent, RecordRow } from './schema.js
 
 // --- Near-duplicate documents -------------------------------------------------------------------
 
-export async function putDocumentBands(db: Kysely<DB>, documentId: number, bands: number[], replace = true): Promise<void> {
-  if (replace) await db.deleteFrom('document_lsh').where('document_id', '=', documentId).execute();
-  const uniq = [...new Set(bands)];
-  if (uniq.length) {
-    await db.insertInto('document_lsh').values(uniq.map((band) => ({ band, document_id: documentId }))).onConflict((oc) => oc.doNothing()).execute();
+/** Rows per band INSERT (two parameters a row, under PostgreSQL's 65,535). */
+const BANDS_PER_STATEMENT = 10_000;
+
+/** LSH bands of many documents in a few statements; `replace` first drops those documents' old bands (an edited text). */
+export async function putDocumentBands(db: Kysely<DB>, docs: { documentId: number; bands: number[] }[], replace: number[] = []): Promise<void> {
+  if (replace.length) await db.deleteFrom('document_lsh').where('document_id', 'in', replace).execute();
+  const rows = docs.flatMap((d) => [...new Set(d.bands)].map((band) => ({ band, document_id: d.documentId })));
+  for (let i = 0; i < rows.length; i += BANDS_PER_STATEMENT) {
+    await db.insertInto('document_lsh').values(rows.slice(i, i + BANDS_PER_STATEMENT)).onConflict((oc) => oc.doNothing()).execute();
   }
 }
 
@@ -19,21 +23,29 @@ export interface CopyCandidate {
   copy_of: number | null;
 }
 
-/** Documents sharing at least one LSH band with the given ones, most shared first. */
-export async function documentsSharingBands(db: Kysely<DB>, bands: number[], excludeId: number, limit = 20): Promise<CopyCandidate[]> {
-  if (bands.length === 0) return [];
-  const top = await db
-    .selectFrom('document_lsh')
-    .select(['document_id', sql<number>`count(*)::int`.as('shared')])
-    .where('band', 'in', bands)
-    .where('document_id', '<>', excludeId)
-    .groupBy('document_id')
-    .orderBy('shared', 'desc')
-    .orderBy('document_id')
-    .limit(limit)
-    .execute();
-  if (top.length === 0) return [];
-  return db.selectFrom('documents').select(['id', 'text', 'published_at', 'copy_of']).where('id', 'in', top.map((t) => t.document_id)).orderBy('id').execute();
+/** For each document, every other document sharing at least one of its LSH bands, and how many: one query for all. */
+export async function documentsSharingBands(db: Kysely<DB>, docs: { documentId: number; bands: number[] }[]): Promise<{ doc: number; other: number; shared: number }[]> {
+  const ids: number[] = [];
+  const bands: number[] = [];
+  for (const d of docs) {
+    for (const b of new Set(d.bands)) {
+      ids.push(d.documentId);
+      bands.push(b);
+    }
+  }
+  if (ids.length === 0) return [];
+  const res = await sql<{ doc: number; other: number; shared: number }>`
+    SELECT q.doc, l.document_id AS other, count(*)::int AS shared
+    FROM unnest(${ids}::int[], ${bands}::int[]) AS q(doc, band)
+    JOIN document_lsh l ON l.band = q.band AND l.document_id <> q.doc
+    GROUP BY q.doc, l.document_id`.execute(db);
+  return res.rows;
+}
+
+/** What copy detection reads of stored documents. */
+export async function copyCandidates(db: Kysely<DB>, ids: number[]): Promise<CopyCandidate[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('documents').select(['id', 'text', 'published_at', 'copy_of']).where('id', 'in', ids).execute();
 }
 
 export async function setCopyOf(db: Kysely<DB>, documentId: number, copyOf: number | null): Promise<void> {
@@ -363,11 +375,16 @@ export async function analyzeResolutionTables(db: Kysely<DB>): Promise<void> {
   await sql`ANALYZE documents, records, events, event_records, document_lsh, audit_log`.execute(db);
 }
 
+/** The same for the band table alone, while a bulk copy check fills it (planned as empty, each page would scan it all). */
+export async function analyzeBands(db: Kysely<DB>): Promise<void> {
+  await sql`ANALYZE document_lsh`.execute(db);
+}
+
 /** Documents never checked for copies (stored without resolution), a page at a time in id order. */
 export async function documentsWithoutBands(db: Kysely<DB>, afterId: number, limit: number) {
   return db
     .selectFrom('documents as d')
-    .selectAll('d')
+    .select(['d.id', 'd.text', 'd.published_at', 'd.copy_of', 'd.edited_at'])
     .where('d.id', '>', afterId)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('document_lsh as l').select('l.band').whereRef('l.document_id', '=', 'd.id'))))
     .orderBy('d.id')
