@@ -46,6 +46,8 @@ interface Draft {
   target: string | null;
   certainty: Certainty;
   attribution: string[];
+  /** One place's share of the record before it (perPlaceCounts). */
+  share?: boolean;
 }
 
 interface ParaState {
@@ -87,7 +89,9 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
     }
   }
   const dest = destinations(places, text, lex);
-  const docCountry = dominantCountry(places.filter((p) => !dest.has(p)));
+  const route = routes(places, text);
+  const topical = topics(places, sentences, hitsBySentence, text, lex);
+  const docCountry = dominantCountry(places.filter((p) => !dest.has(p) && !topical.has(p)));
 
   const out: Draft[] = [];
   let st: ParaState | null = null;
@@ -95,7 +99,8 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     if (!st || st.para !== s.para) {
-      const last = out[out.length - 1];
+      // A per-place share ("Moscow (502)") is part of the count before it, not where the story goes on.
+      const last = [...out].reverse().find((d) => !d.share);
       // Only a short post's paragraphs continue one story; in an article, anchoring across
       // paragraphs would let every generic remark through.
       const carry = text.length <= SHORT_POST && last !== undefined && last.sentence.para >= s.para - 2;
@@ -106,19 +111,33 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
     const sPlaces: PlaceLike[] = [];
     for (let k = pi; k < places.length && places[k]!.start < s.end; k++) sPlaces.push(places[k]!);
     const hits = hitsBySentence.get(si);
-    if (!s.heading && !s.boilerplate && !s.question && hits && !lex.genericSentence.test(text.slice(s.start, s.end))) {
-      const drafts = processSentence(text, s, hits, sPlaces, st, { published, warStart, docCountry, dest }, lex, pack);
+    const told = !s.heading && !s.boilerplate && !s.question;
+    let produced = false;
+    if (told && hits && !lex.genericSentence.test(text.slice(s.start, s.end))) {
+      const drafts = processSentence(text, s, hits, sPlaces, st, { published, warStart, docCountry, dest, route, topical }, lex, pack);
       for (const d of drafts) {
         if (!mergeIntoPrevious(text, d, st, lex)) {
           st.drafts.push(d);
           out.push(d);
         }
         if (d.kind === 'tally') st.lastTallyIdx = s.idx;
+        produced = true;
+      }
+    }
+    // «Больше всего — в Петербурге (524) и Москве (502)»: places with bracketed counts right after a
+    // counted record repeat it once per place.
+    if (told && !produced) {
+      for (const d of perPlaceCounts(text, s, sPlaces, st, route, topical)) {
+        st.drafts.push(d);
+        out.push(d);
       }
     }
     // Towns listed as the scope of a wave ("from Kaliningrad to Vladivostok") locate no later sentence.
     const scope = scopeList(sPlaces, text);
-    for (const p of sPlaces) st.places.push({ p: scope.has(p) ? { ...p, level: 'country', region: null, settlement: null } : p, idx: s.idx, destination: dest.has(p) });
+    for (const p of sPlaces) {
+      if (route.has(p) || topical.has(p)) continue;
+      st.places.push({ p: scope.has(p) ? { ...p, level: 'country', region: null, settlement: null } : p, idx: s.idx, destination: dest.has(p) });
+    }
     // "X claimed responsibility": X acted in the event just told.
     if (!hits && lex.responsibility && st.drafts.length && lex.responsibility.test(text.slice(s.start, s.end))) {
       const prev = st.drafts[st.drafts.length - 1]!;
@@ -150,7 +169,13 @@ function scanTriggers(text: string, sentences: Sentence[], lex: CompiledLexicon)
   return out;
 }
 
-interface DocCtx { published: string | null; warStart: string | null; docCountry: string | null; dest: Set<PlaceLike> }
+interface DocCtx {
+  published: string | null; warStart: string | null; docCountry: string | null; dest: Set<PlaceLike>;
+  /** Ends of a route ("the Khasavyurt–Makhachkala highway"): where a road runs, not where anything happened. */
+  route: Set<PlaceLike>;
+  /** Places inside a topic ("leaflets about the bombing in Mariupol"): what is talked about, not where. */
+  topical: Set<PlaceLike>;
+}
 
 function processSentence(
   text: string, s: Sentence, rawHits: { start: number; end: number; def: TriggerDef }[], sPlaces: PlaceLike[],
@@ -221,7 +246,7 @@ function processSentence(
     const i = cls.indexOf(c);
     const prev = i > 0 ? cls[i - 1]! : null;
     const from = prev && prev.end - prev.start < 40 && /^(?:in|at|near|outside)\s/iu.test(text.slice(prev.start, prev.end)) ? prev.start : c.start;
-    return sPlaces.find((p) => p.level !== 'country' && p.role !== 'adjectival' && p.start >= from && p.end <= c.end);
+    return sPlaces.find((p) => p.level !== 'country' && p.role !== 'adjectival' && !doc.route.has(p) && !doc.topical.has(p) && p.start >= from && p.end <= c.end);
   };
 
   // 3. Group triggers into events: same type (or merge group) and no conflicting numbers.
@@ -258,7 +283,7 @@ function processSentence(
     // "8 in Tomsk", "77 — в Петербурге", "16 people at": a short noun, a dash and a short preposition.
     const p = sPlaces.find((pl) => pl.start >= q.end && pl.start - q.end < 20 && pl.role !== 'adjectival' && PER_PLACE_GAP.test(text.slice(q.end, pl.start))) ??
       // "and in Moscow, with 502"
-      sPlaces.find((pl) => pl.end <= q.start && q.start - pl.end < 12 && pl.role !== 'adjectival' && /^,?\s*(?:with|:|—|–)\s*$/u.test(text.slice(pl.end, q.start)));
+      sPlaces.find((pl) => pl.end <= q.start && q.start - pl.end < 12 && pl.role !== 'adjectival' && /^,?\s*(?:with|:|—|–|\()\s*$/u.test(text.slice(pl.end, q.start)));
     const head = [...events].reverse().find((e) => e.quantity && e.hits[0]!.start < q.start);
     // "1,700 on 6 March, and by mid-March 15,000": a number in a later clause with a date of its own.
     const qc = clauseOf(q.start);
@@ -311,7 +336,7 @@ function processSentence(
     }
     const ownDates = perClause && q ? dates.filter((d) => countOfDate(d, counts, clauseOf) === q) : dates;
     const { date, explicit } = chooseDate(kind, main, ownDates, s, st, doc, lex, text);
-    const pick = ev.place ? { mention: ev.place, fromSentence: true } : choosePlace(main, sPlaces, st, s, doc.dest, text);
+    const pick = ev.place ? { mention: ev.place, fromSentence: true } : choosePlace(main, sPlaces, st, s, doc, text);
     // Clauses with their own places locate their own events.
     if (!ev.place) {
       const own = ownPlaceOf(main.clause);
@@ -323,9 +348,10 @@ function processSentence(
     // Nothing in this paragraph says where: the story goes on where the previous paragraph's record was.
     if (!pick.mention && st.places.length === 0 && st.carried?.placeMention && st.carried.placeMention.level !== 'country') pick.mention = st.carried.placeMention;
     let place = pick.mention ? placeOf(pick.mention) : { ...EMPTY_PLACE };
-    // A list of towns is the scope of one wave, not its place: no settlement. The region stays (the
-    // contract allows the region shared by the list, and the gold accepts any listed town's region).
-    if (!ev.place && pick.mention && scopeList(sPlaces, text).has(pick.mention)) place = { ...EMPTY_PLACE, country: pick.mention.country || null, region: pick.mention.region };
+    // A list of towns is the scope of one wave, not its place: no settlement, and the region only when
+    // every listed town is in it (the contract: the country only, or the region all are in).
+    const list = !ev.place && pick.mention ? scopeList(sPlaces, text).get(pick.mention) : undefined;
+    if (list) place = { ...EMPTY_PLACE, country: pick.mention!.country || null, region: list.every((p) => p.region === list[0]!.region) ? list[0]!.region : null };
     if (!place.country) place = { ...place, country: slots().institution ?? contextCountry(st) ?? doc.docCountry };
     const target = chooseTarget(type, main, text, s, lex);
     const retyped: EventType = (target ? lex.retypeByTarget.get(type)?.get(target) : undefined) ?? type;
@@ -458,7 +484,8 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
 }
 
 /** Which place mention locates the event: the most specific nearby one that is not a destination or an adjective. */
-function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, dest: Set<PlaceLike>, text: string): { mention: PlaceLike | null; fromSentence: boolean } {
+function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, doc: DocCtx, text: string): { mention: PlaceLike | null; fromSentence: boolean } {
+  const dest = doc.dest;
   let best: PlaceLike | null = null;
   let bestScore = -Infinity;
   for (const p of sPlaces) {
@@ -470,6 +497,9 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, d
     // A destination ("sent to Ukraine") says least about where the act happened; a country named as a
     // destination is weaker even than an adjective ("Belarusian railway workers").
     if (dest.has(p)) score -= p.level === 'country' ? 16 : 8;
+    // A route's ends and a topic's places say nothing of where the act was: below any region named.
+    if (doc.route.has(p)) score -= 12;
+    if (doc.topical.has(p)) score -= 25;
     if (p.start >= h.clause.start && p.end <= h.clause.end) score += 3;
     // "detained in Voronezh": a place right after the trigger, introduced by a locative preposition.
     if (p.start >= h.end && p.start - h.end < 30 && LOCATIVE_GAP.test(text.slice(h.end, p.start))) score += 4;
@@ -480,7 +510,9 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, d
   }
   // A country reached ("sent to Ukraine", "fled to Georgia") does not locate the act at all.
   if (best && best.level === 'country' && dest.has(best)) best = null;
-  const weak = best === null || (best.level === 'country' && bestScore < 8);
+  // Nor does a topic's place; a route's ends are the last resort.
+  if (best && doc.topical.has(best)) best = null;
+  const weak = best === null || (best.level === 'country' && bestScore < 8) || doc.route.has(best);
   // People fleeing abroad: the country they reach says nothing of where they left, and the paragraph's
   // earlier town (another story) is no better a guess.
   const onlyDestinations = h.def.type === 'draft_evasion' && sPlaces.length > 0 && sPlaces.every((p) => dest.has(p) || p.role === 'adjectival');
@@ -497,6 +529,11 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, d
     }
     if (found) return { mention: found, fromSentence: false };
   }
+  // Only a route's ends: the road runs in their region (when they share one), through no one town.
+  if (best && doc.route.has(best)) {
+    const other = sPlaces.find((p) => p !== best && doc.route.has(p) && Math.abs(p.start - best!.start) < 60);
+    return { mention: other && other.region !== best.region ? { ...best, level: 'country', region: null, settlement: null } : { ...best, level: 'region', settlement: null }, fromSentence: true };
+  }
   if (best) return { mention: best, fromSentence: best.role !== 'adjectival' };
   return { mention: null, fromSentence: false };
 }
@@ -506,14 +543,81 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, d
  * to Vladivostok", «в Москве, Петербурге и Казани»): two or more distinct towns joined only by commas or
  * one short word. Such a list is the scope of a wave; each town alone is no event's place.
  */
-function scopeList(sPlaces: PlaceLike[], text: string): Set<PlaceLike> {
-  const out = new Set<PlaceLike>();
+function scopeList(sPlaces: PlaceLike[], text: string): Map<PlaceLike, PlaceLike[]> {
+  const out = new Map<PlaceLike, PlaceLike[]>();
   const towns = sPlaces.filter((p) => p.level === 'settlement' && p.role !== 'adjectival');
   for (let i = 0; i + 1 < towns.length; i++) {
     const a = towns[i]!, b = towns[i + 1]!;
     if (a.settlement === b.settlement || !LIST_GAP.test(text.slice(a.end, b.start))) continue;
+    // One list per run of towns: every member maps to the same array.
+    let list = out.get(a);
+    if (!list) out.set(a, (list = [a]));
+    list.push(b);
+    out.set(b, list);
+  }
+  return out;
+}
+
+const PAREN_COUNT = /^\s*\(\s*(\d{1,3}(?:[\u0020\u00a0\u202f]\d{3})+|\d+)\s*\)/u;
+
+/**
+ * "Most were detained in St Petersburg (524) and Moscow (502)." with no verb of its own: each place
+ * followed by a count in brackets is the counted record of the sentence or two before, there. A count
+ * larger than that record's is no part of it.
+ */
+function perPlaceCounts(text: string, s: Sentence, sPlaces: PlaceLike[], st: ParaState, route: Set<PlaceLike>, topical: Set<PlaceLike>): Draft[] {
+  const head = [...st.drafts].reverse().find((d) => d.sentence.idx >= s.idx - 2 && d.quantity !== null && d.measure !== null);
+  if (!head || !head.quantity) return [];
+  const out: Draft[] = [];
+  for (const p of sPlaces) {
+    if (p.level === 'country' || p.role === 'adjectival' || route.has(p) || topical.has(p)) continue;
+    const m = PAREN_COUNT.exec(text.slice(p.end, Math.min(s.end, p.end + 24)));
+    if (!m) continue;
+    const value = Number(m[1]!.replace(/\D/gu, ''));
+    if (!(value > 0) || value > head.quantity.value) continue;
+    const end = p.end + m[0].length;
+    out.push({
+      ...head, hits: head.hits, breakdown: false, sentence: s, evStart: p.start, evEnd: end,
+      quantity: { start: end - m[0].length, end, value, qualifier: 'exact', vague: false, form: 'bare', category: head.quantity.category },
+      place: placeOf(p), placeMention: p, placeFromSentence: true, actors: [...head.actors], attribution: [...head.attribution], share: true,
+    });
+  }
+  return out;
+}
+
+/** "the Khasavyurt–Makhachkala highway", «трассу Хасавюрт — Махачкала»: two towns joined by a dash name a route. */
+function routes(places: PlaceLike[], text: string): Set<PlaceLike> {
+  const out = new Set<PlaceLike>();
+  for (let i = 0; i + 1 < places.length; i++) {
+    const a = places[i]!, b = places[i + 1]!;
+    if (a.level !== 'settlement' || b.level !== 'settlement' || a.settlement === b.settlement) continue;
+    if (!ROUTE_GAP.test(text.slice(a.end, b.start))) continue;
     out.add(a);
     out.add(b);
+  }
+  return out;
+}
+const ROUTE_GAP = /^(?:\s*[—–]\s*|\s+-\s+|-)$/u;
+
+/**
+ * Places in a topic phrase: "leaflets about the bombing of a school in Mariupol", «листовки о
+ * бомбардировке школы в Мариуполе». A trigger inside the phrase makes it the event itself
+ * («сообщили о задержании 20 человек в Москве»): then the place counts.
+ */
+function topics(places: PlaceLike[], sentences: Sentence[], hits: Map<number, { start: number }[]>, text: string, lex: CompiledLexicon): Set<PlaceLike> {
+  const out = new Set<PlaceLike>();
+  if (!lex.topicBefore) return out;
+  let si = 0;
+  for (const p of places) {
+    while (si < sentences.length && sentences[si]!.end <= p.start) si++;
+    const s = sentences[si];
+    if (!s || p.start < s.start) continue;
+    const from = Math.max(s.start, p.start - 100);
+    const m = lex.topicBefore.exec(text.slice(from, p.start));
+    if (!m) continue;
+    const topicStart = from + m.index;
+    if ((hits.get(si) ?? []).some((h) => h.start >= topicStart && h.start < p.start)) continue;
+    out.add(p);
   }
   return out;
 }
@@ -645,6 +749,16 @@ function mergeIntoPrevious(text: string, d: Draft, st: ParaState, lex: CompiledL
     const p = st.drafts[i]!;
     if (p.sentence.idx < d.sentence.idx - 2) break;
     if (p.sentence === d.sentence) continue;
+    // "She was remanded in custody. She is charged with…": the charge of the person just detained or
+    // tried is that case, not a new one (its dates belong to the act charged).
+    if (d.type === 'prosecution' && d.kind === 'incident' && p.kind === 'incident' && (p.type === 'detention' || p.type === 'prosecution') &&
+      !d.quantity && d.hits.every((h) => h.def.measure === 'charged') && p.sentence.idx === d.sentence.idx - 1 &&
+      lex.anaphora.test(text.slice(d.sentence.start, d.sentence.end))) {
+      p.evEnd = Math.max(p.evEnd, d.evEnd);
+      for (const a of d.actors) if (!p.actors.includes(a)) p.actors.push(a);
+      for (const a of d.attribution) if (!p.attribution.includes(a)) p.attribution.push(a);
+      return true;
+    }
     if (p.kind !== d.kind || !sameGroup(p.type, d.type)) continue;
     if (d.kind === 'tally' || d.breakdown) return false;
     if (d.dateExplicit && p.dateExplicit && JSON.stringify(d.date) !== JSON.stringify(p.date)) return false;

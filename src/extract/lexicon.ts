@@ -51,6 +51,8 @@ export interface RawLexicon {
   genericSentence?: string[];
   newEvent?: string[];
   destinationBefore: string[];
+  /** "about", «о», «про»: a place in a noun phrase after it is a topic ("leaflets about the bombing in Mariupol"). */
+  topicBefore?: string[];
   abbreviations: string[];
   boilerplate: { cutFrom: string[]; dropLine: string[] };
   typeLabels: Partial<Record<EventType, string>>;
@@ -132,6 +134,11 @@ export interface CompiledLexicon {
   /** A sentence that announces another event ("it has also been reported"): never folded into the one before. */
   newEvent: RegExp;
   destinationBefore: RegExp;
+  /**
+   * Anchored at the end of the text before a place: a topic word and up to six words with no clause
+   * break ("о бомбардировке художественной школы в "); the match starts at the topic word.
+   */
+  topicBefore: RegExp | null;
   abbreviations: Set<string>;
   boilerplateCut: RegExp;
   boilerplateDrop: RegExp;
@@ -386,6 +393,9 @@ export function compileLexicon(input: unknown, file = 'lexicon', opts: CompileOp
     genericSentence: oneOf(strList(raw.genericSentence ?? [], 'genericSentence'), 'genericSentence'),
     newEvent: oneOf(strList(raw.newEvent ?? [], 'newEvent'), 'newEvent'),
     destinationBefore: re(`${B}(?:${alt(strList(raw.destinationBefore, 'destinationBefore'), 'destinationBefore')})\\s+(?:the\\s+)?(?:\\p{Ll}[\\p{L}-]*\\s+)?$`, 'destinationBefore', 'iu', false),
+    topicBefore: raw.topicBefore?.length
+      ? re(`${B}(?:${alt(strList(raw.topicBefore, 'topicBefore'), 'topicBefore')})\\s+(?![\\d])(?:[^\\s,;:.!?()«»"“”—–]+\\s+){0,6}$`, 'topicBefore', 'iu', false)
+      : null,
     abbreviations: new Set(strList(raw.abbreviations, 'abbreviations').map((s) => s.replaceAll('\\.', '.'))),
     boilerplateCut: re(`^\\s*(?:${alt(strList(raw.boilerplate?.cutFrom ?? [], 'boilerplate.cutFrom'), 'boilerplate.cutFrom') || '(?!)'})\\s*$`, 'boilerplate.cutFrom', 'iu', false),
     boilerplateDrop: re(`^\\s*(?:${alt(strList(raw.boilerplate?.dropLine ?? [], 'boilerplate.dropLine'), 'boilerplate.dropLine') || '(?!)'})\\s*$`, 'boilerplate.dropLine', 'iu', false),

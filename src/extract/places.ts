@@ -384,6 +384,7 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
     if (gr) raws.push(gr);
   }
   if (!raws.length) return [];
+  const areas = areaLists(g, toks, raws);
 
   // Regions named in the text settle homonyms; towns named unambiguously nearby let weak names count.
   const named = new Map<string, number[]>();
@@ -443,6 +444,12 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
     if (ids.length > 1) ids.sort((a, b) => near(a) - near(b) || S.population[b]! - S.population[a]! || (S.flags[b]! & S_CURATED) - (S.flags[a]! & S_CURATED) || a - b);
     const id = ids[0]!;
     const region = S.region[id]!;
+    // «в Светлогорском районе»: the district named after a town is an area of the region around
+    // it, not the town, and a locative like any region's name.
+    if ((r.j > r.i && r.flags & R_ADJECTIVAL && formOf(g, toks[r.j]!.key, DISTRICT_NOUNS)) || areas.has(r)) {
+      out.push({ start: r.start, end: r.end, text: mtext, level: 'region', country: region.slice(0, 2), region, settlement: null, lat: null, lon: null, role: null });
+      continue;
+    }
     out.push({
       start: r.start, end: r.end, text: mtext, level: 'settlement', country: region.slice(0, 2), region,
       settlement: S.name[id]!, lat: S.lat[id]!, lon: S.lon[id]!, role,
@@ -450,6 +457,35 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
   }
   return out;
 }
+
+const DISTRICT_NOUNS = new Set(['район', 'раён'].map(normWord));
+const AREA_NOUNS = new Set(['area', 'areas', 'district', 'districts', 'районы', 'районах', 'районов', 'районам', 'райони', 'районах', 'районів'].map(normWord));
+
+/**
+ * "the Vinnitsa, Chernivtsi, Odessa and Lviv areas", «в Курской и Белгородской областях»: towns
+ * listed before a region noun name the regions around them. Every member of the run must be a town
+ * («в Москве и Московской области» is a town and a region).
+ */
+function areaLists(g: Gazetteer, toks: Tok[], raws: Raw[]): Set<Raw> {
+  const out = new Set<Raw>();
+  let run: Raw[] = [];
+  const flush = (): void => {
+    const last = run[run.length - 1];
+    const next = last ? toks[last.j + 1] : undefined;
+    if (last && next && spacesOnly(next.text, next.prevEnd, next.start, false) && !next.upper &&
+      (formOf(g, next.key, g.typeNouns) || AREA_NOUNS.has(next.key))) for (const r of run) out.add(r);
+    run = [];
+  };
+  for (const r of raws) {
+    const prev = run[run.length - 1];
+    if (r.kind !== K_SETTLEMENT) { flush(); continue; }
+    if (prev && !LIST_JOIN.test(toks[r.i]!.text.slice(toks[prev.j]!.end, r.start))) flush();
+    run.push(r);
+  }
+  flush();
+  return out;
+}
+const LIST_JOIN = /^(?:\s*,\s*|\s+(?:and|or|и|і|та|й)\s+|\s*,\s*(?:and|or|и|і|та|й)\s+)$/u;
 
 /** Every region in the gazetteer (Russian subjects, Ukrainian oblasts, Belarusian regions). */
 export function listRegions(): RegionInfo[] {

@@ -1,0 +1,91 @@
+/**
+ * Rules for failure classes found by held-out evaluation, on sentences written for these tests:
+ * places that do not locate the act (topics, route ends), lists of towns and of areas, districts,
+ * per-place counts in brackets, and the charge of a person just detained.
+ */
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import { findPlaces } from '../../src/extract/places.js';
+import type { EventRecord } from '../../src/extract/record.js';
+
+const run = (text: string, published = '2022-10-05'): EventRecord[] => extract(text, { published }).records;
+const where = (r: EventRecord | undefined): [string | null, string | null, string | null] | undefined =>
+  r && [r.place.country, r.place.region, r.place.settlement];
+
+describe('counts in brackets after places', () => {
+  it('ru: a verbless sentence of places with counts repeats the counted record once per place', () => {
+    const recs = run('Во вторник полиция задержала 640 человек в 20 городах. Больше всего — в Казани (210) и Уфе (95). Акции шли до вечера.');
+    const det = recs.filter((r) => r.type === 'detention');
+    expect(det.map((r) => [r.place.settlement, r.counts.detained])).toEqual([[null, 640], ['Kazan', 210], ['Ufa', 95]]);
+    expect(det[1]!.date).toEqual(det[0]!.date);
+  });
+  it('en: the same in English, and not when a bracketed number is larger than the count', () => {
+    const recs = run('On Sunday police detained 300 people across the country. Most were in Omsk (120) and Tomsk (80).');
+    expect(recs.filter((r) => r.type === 'detention').map((r) => r.counts.detained ?? r.value)).toEqual([300, 120, 80]);
+    const big = run('On Sunday police detained 30 people across the country. The largest cities were Omsk (1200) and Tomsk (800).');
+    expect(big.filter((r) => r.type === 'detention')).toHaveLength(1);
+  });
+  it('the next paragraph does not go on in the last share\'s town', () => {
+    const recs = run('Во вторник полиция задержала 640 человек в 20 городах. Больше всего — в Казани (210) и Уфе (95).\n\nНекоторым задержанным вручали повестки.');
+    expect(recs.find((r) => r.type === 'mobilisation')?.place.settlement ?? null).toBeNull();
+  });
+});
+
+describe('places that do not locate the act', () => {
+  it('ru: a town inside a topic («листовки о…») is what was talked about', () => {
+    const recs = run('В Твери суд арестовал студентку. По версии следствия, 3 октября она расклеила листовки о бомбардировке больницы в Херсоне.');
+    const sym = recs.find((r) => r.type === 'symbolic');
+    expect(where(sym)).toEqual(['RU', 'RU-TVE', 'Tver']);
+  });
+  it('but a topic that holds the event itself keeps its town', () => {
+    const recs = run('Activists wrote about police who detained 12 people in Samara on 3 October.');
+    expect(recs.find((r) => r.type === 'detention')?.place.settlement).toBe('Samara');
+  });
+  it('en: "about" before a town', () => {
+    const recs = run('In Perm, a teacher was detained on 3 October after she told pupils about the shelling of a theatre in Mariupol.');
+    expect(where(recs.find((r) => r.type === 'detention'))).toEqual(['RU', 'RU-PER', 'Perm']);
+  });
+  it('ru: the two ends of a route are not where the road was blocked', () => {
+    const recs = run('Утром жители села Кахиб перекрыли трассу Махачкала — Буйнакск.');
+    const p = recs.find((r) => r.type === 'protest');
+    expect(p?.place.settlement).not.toBe('Makhachkala');
+    expect(p?.place.settlement).not.toBe('Buynaksk');
+    expect(p?.place.region).toBe('RU-DA');
+  });
+  it('en: a route in English', () => {
+    const recs = run('On 4 October residents of Endirey blocked the Khasavyurt-Makhachkala highway.');
+    expect(recs.find((r) => r.type === 'protest')?.place.settlement).toBe('Endirey');
+  });
+});
+
+describe('lists of towns and of areas', () => {
+  it('a list of towns in different regions carries the country only', () => {
+    const recs = run('On 5 October protests took place in Omsk, Kazan and Ufa.');
+    expect(where(recs.find((r) => r.type === 'protest'))).toEqual(['RU', null, null]);
+  });
+  it('a list of towns all in one region carries that region', () => {
+    const recs = run('On 5 October protests took place in Khimki, Mytishchi and Balashikha.');
+    expect(where(recs.find((r) => r.type === 'protest'))).toEqual(['RU', 'RU-MOS', null]);
+  });
+  it('towns before a region noun name the regions around them', () => {
+    expect(findPlaces('in the Kherson and Zaporizhzhia areas', 'en').map((p) => [p.level, p.region])).toEqual([['region', 'UA-65'], ['region', 'UA-23']]);
+    // A town beside a region is still a town.
+    expect(findPlaces('в Москве и Московской области', 'ru').map((p) => p.level)).toEqual(['settlement', 'region']);
+  });
+  it('a district named after a town is an area of its region, not the town', () => {
+    const [p] = findPlaces('пожар в Светлогорском районе', 'ru');
+    expect(p).toMatchObject({ level: 'region', region: 'BY-HO', settlement: null, role: null });
+  });
+});
+
+describe('the charge of a person just detained', () => {
+  it('ru: «Её обвиняют…» right after the arrest is the same case', () => {
+    const recs = run('В Ижевске суд отправил под стражу пенсионерку. Её обвиняют в «фейках» об армии.');
+    expect(recs).toHaveLength(1);
+    expect(recs[0]!.evidence.text).toContain('обвиняют');
+  });
+  it('ru: a charge with no pronoun opening it stays its own record', () => {
+    const recs = run('В Ижевске суд отправил под стражу пенсионерку. Соседа пенсионерки обвиняют в «фейках» об армии.');
+    expect(recs.map((r) => r.type).sort()).toEqual(['detention', 'prosecution']);
+  });
+});
