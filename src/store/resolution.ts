@@ -4,16 +4,28 @@ import type { DB, EventRow, EventUpdate, NewEvent, RecordRow } from './schema.js
 
 // --- Near-duplicate documents -------------------------------------------------------------------
 
-/** Rows per band INSERT (two parameters a row, under PostgreSQL's 65,535). */
-const BANDS_PER_STATEMENT = 10_000;
+/** (document, band) pairs as two parallel arrays, for unnest(): a document's repeated band once. */
+function bandPairs(docs: { documentId: number; bands: number[] }[]): { ids: number[]; bands: number[] } {
+  const ids: number[] = [];
+  const bands: number[] = [];
+  for (const d of docs) {
+    for (const b of new Set(d.bands)) {
+      ids.push(d.documentId);
+      bands.push(b);
+    }
+  }
+  return { ids, bands };
+}
 
-/** LSH bands of many documents in a few statements; `replace` first drops those documents' old bands (an edited text). */
+/**
+ * LSH bands of many documents in one statement; `replace` first drops those documents' old bands
+ * (an edited text). The callers give documents without bands (or drop them first), so no conflict
+ * check is needed: it would double the cost of a bulk import's band table.
+ */
 export async function putDocumentBands(db: Kysely<DB>, docs: { documentId: number; bands: number[] }[], replace: number[] = []): Promise<void> {
   if (replace.length) await db.deleteFrom('document_lsh').where('document_id', 'in', replace).execute();
-  const rows = docs.flatMap((d) => [...new Set(d.bands)].map((band) => ({ band, document_id: d.documentId })));
-  for (let i = 0; i < rows.length; i += BANDS_PER_STATEMENT) {
-    await db.insertInto('document_lsh').values(rows.slice(i, i + BANDS_PER_STATEMENT)).onConflict((oc) => oc.doNothing()).execute();
-  }
+  const { ids, bands } = bandPairs(docs);
+  if (ids.length) await sql`INSERT INTO document_lsh (band, document_id) SELECT * FROM unnest(${bands}::int[], ${ids}::int[])`.execute(db);
 }
 
 export interface CopyCandidate {
@@ -25,14 +37,7 @@ export interface CopyCandidate {
 
 /** For each document, every other document sharing at least one of its LSH bands, and how many: one query for all. */
 export async function documentsSharingBands(db: Kysely<DB>, docs: { documentId: number; bands: number[] }[]): Promise<{ doc: number; other: number; shared: number }[]> {
-  const ids: number[] = [];
-  const bands: number[] = [];
-  for (const d of docs) {
-    for (const b of new Set(d.bands)) {
-      ids.push(d.documentId);
-      bands.push(b);
-    }
-  }
+  const { ids, bands } = bandPairs(docs);
   if (ids.length === 0) return [];
   const res = await sql<{ doc: number; other: number; shared: number }>`
     SELECT q.doc, l.document_id AS other, count(*)::int AS shared

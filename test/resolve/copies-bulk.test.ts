@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { detectCopies, detectCopy, type CopyOutcome } from '../../src/resolve/copies-db.js';
-import { insertDocument, openStore, type DocumentRow, type Store } from '../../src/store/index.js';
+import { insertDocument, type DocumentRow, type Store } from '../../src/store/index.js';
+import { engines } from '../helpers/engines.js';
 
 // Our own texts: a report, two reposts of it (one published before it), a lightly edited repost
 // of a repost, and an unrelated report that shares a few words.
@@ -32,16 +33,16 @@ async function copyOfByRef(store: Store): Promise<Record<string, string | null>>
   return Object.fromEntries(rows.map((r) => [r.source_ref, r.copy_of === null ? null : refOf.get(r.copy_of)!]));
 }
 
-describe('copy detection for many documents at once', () => {
+for (const engine of await engines()) describe(`copy detection for many documents at once, on ${engine.name}`, () => {
   let one: Store;
   let many: Store;
   beforeEach(async () => {
-    one = await openStore({ memory: true });
-    many = await openStore({ memory: true });
+    one = await engine.open();
+    many = await engine.open();
   });
   afterEach(async () => {
-    await one.close();
-    await many.close();
+    await engine.dispose(one);
+    await engine.dispose(many);
   });
 
   it('decides as one call per document would, the earliest published text becoming the original', async () => {
