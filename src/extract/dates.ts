@@ -94,6 +94,16 @@ export function previousWeek(r: string | null): { start: string; end: string; pr
 }
 
 /** The day after the paragraph's reference day, when one was told and it is not past publication. */
+/**
+ * "two days later", «через три дня»: `days` after the paragraph's told day; unknown when no day was
+ * told, or when it would pass the publication.
+ */
+export function daysAfterRef(c: { ref: string | null; published: string | null }, days: number): string | null {
+  if (!c.ref || c.ref === c.published || !Number.isFinite(days) || days < 1) return null;
+  const d = addDays(c.ref, days);
+  return c.published && d > c.published ? null : d;
+}
+
 export function dayAfterRef(c: { ref: string | null; published: string | null }): string | null {
   if (!c.ref || c.ref === c.published) return null;
   const d = addDays(c.ref, 1);

@@ -92,6 +92,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
   const route = routes(places, text);
   const topical = topics(places, sentences, hitsBySentence, text, lex);
   const docCountry = dominantCountry(places.filter((p) => !dest.has(p) && !topical.has(p)));
+  const dateline = findDateline(text, sentences, places, published, warStart, lex, pack);
 
   const out: Draft[] = [];
   let st: ParaState | null = null;
@@ -114,7 +115,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
     const told = !s.heading && !s.boilerplate && !s.question;
     let produced = false;
     if (told && hits && !lex.genericSentence.test(text.slice(s.start, s.end))) {
-      const drafts = processSentence(text, s, hits, sPlaces, st, { published, warStart, docCountry, dest, route, topical }, lex, pack);
+      const drafts = processSentence(text, s, hits, sPlaces, st, { published, warStart, docCountry, dest, route, topical, dateline }, lex, pack);
       for (const d of drafts) {
         if (!mergeIntoPrevious(text, d, st, lex)) {
           st.drafts.push(d);
@@ -128,6 +129,15 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
     // counted record repeat it once per place.
     if (told && !produced) {
       for (const d of perPlaceCounts(text, s, sPlaces, st, route, topical)) {
+        st.drafts.push(d);
+        out.push(d);
+        produced = true;
+      }
+    }
+    // "Two days later, the same happened in Tomsk": the record just told, with this sentence's place and day.
+    if (told && !produced && lex.repeatEvent.test(text.slice(s.start, s.end))) {
+      const d = repeatEvent(text, s, sPlaces, st, { published, warStart, docCountry, dest, route, topical, dateline }, lex, pack);
+      if (d) {
         st.drafts.push(d);
         out.push(d);
       }
@@ -149,7 +159,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
       for (const d of ds) if (d.explicitDay && !d.relative && d.role === 'on') { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
     }
   }
-  return dedupDocument(out).map((d) => toRecord(text, d, lex));
+  return dedupDocument(dropHeadlines(out, sentences, lex)).map((d) => toRecord(text, d, lex));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,6 +185,8 @@ interface DocCtx {
   route: Set<PlaceLike>;
   /** Places inside a topic ("leaflets about the bombing in Mariupol"): what is talked about, not where. */
   topical: Set<PlaceLike>;
+  /** "OMSK, March 3 (Reuters) -", «ОМСК, 3 марта —»: where the report is filed from, and its paragraph. */
+  dateline: { place: PlaceLike; para: number } | null;
 }
 
 function processSentence(
@@ -343,10 +355,14 @@ function processSentence(
       if (own && pick.mention !== own && pick.mention && (pick.mention.start < main.clause.start || pick.mention.end > main.clause.end)) { pick.mention = own; pick.fromSentence = true; }
     }
     const anchored = kind === 'tally' || ev.hits.some((h) => h.def.standalone) || explicit || pick.fromSentence || ev.quantity !== null ||
-      st.drafts.length > 0 || st.carried !== null || slots().actors.length > 0 || (lex.specificSubject !== null && lex.specificSubject.test(body));
+      st.drafts.length > 0 || st.carried !== null || slots().actors.length > 0 || (lex.specificSubject !== null && lex.specificSubject.test(body)) ||
+      // A dateline places and dates the report's lead: its first paragraphs tell what happened there.
+      (doc.dateline !== null && s.para <= doc.dateline.para + 1);
     if (!anchored) continue;
     // Nothing in this paragraph says where: the story goes on where the previous paragraph's record was.
     if (!pick.mention && st.places.length === 0 && st.carried?.placeMention && st.carried.placeMention.level !== 'country') pick.mention = st.carried.placeMention;
+    // Nor any paragraph before: the report's dateline.
+    if (!pick.mention && st.places.length === 0 && doc.dateline) pick.mention = doc.dateline.place;
     let place = pick.mention ? placeOf(pick.mention) : { ...EMPTY_PLACE };
     // A list of towns is the scope of one wave, not its place: no settlement, and the region only when
     // every listed town is in it (the contract: the country only, or the region all are in).
@@ -556,6 +572,48 @@ function scopeList(sPlaces: PlaceLike[], text: string): Map<PlaceLike, PlaceLike
     out.set(b, list);
   }
   return out;
+}
+
+// PLACE[ (Agency)], DATE[ (Agency)] — ; the place in capitals or capitalised words.
+const DATELINE = /^[ \t]*(\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*){0,3})(?:[ \t]*\([^)\n]{1,40}\))?,[ \t]+([^\n,;()]{3,40}?)(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*(?:—|–|--?|\.)(?:[ \t]+|$)/mu;
+
+/**
+ * A dateline at the start of one of the first paragraphs: a known place, a comma, a day, a dash or a
+ * full stop. Its place locates what the lead tells when the lead names none.
+ */
+function findDateline(
+  text: string, sentences: Sentence[], places: PlaceLike[], published: string | null, warStart: string | null, lex: CompiledLexicon, pack: LanguagePack,
+): { place: PlaceLike; para: number } | null {
+  const paras = [...new Set(sentences.map((s) => s.para))].slice(0, 3);
+  for (const para of paras) {
+    const s = sentences.find((x) => x.para === para)!;
+    const m = DATELINE.exec(text.slice(s.start, Math.min(text.length, s.start + 120)));
+    if (!m) continue;
+    const at = s.start + m.index + (m[0].length - m[0].trimStart().length);
+    const place = places.find((p) => p.start === at && p.end <= at + m[1]!.length && p.level !== 'country' && p.role === null);
+    if (!place) continue;
+    const dStart = s.start + m.index + m[0].indexOf(m[2]!, m[1]!.length);
+    const ds = pack.findDates(m[2]!, dStart, { published, ref: published, warStart }, lex);
+    if (ds.some((d) => d.explicitDay)) return { place, para };
+  }
+  return null;
+}
+
+/** The paragraph's last incident told again in sentence `s`, at its own place and day if it names them. */
+function repeatEvent(text: string, s: Sentence, sPlaces: PlaceLike[], st: ParaState, doc: DocCtx, lex: CompiledLexicon, pack: LanguagePack): Draft | null {
+  const prev = [...st.drafts].reverse().find((d) => d.kind === 'incident' && d.sentence.idx >= s.idx - 2 && !d.share);
+  if (!prev) return null;
+  const ctx: DateContext = { published: doc.published, ref: st.refDay ?? doc.published, warStart: doc.warStart };
+  const dates = pack.findDates(text.slice(s.start, s.end), s.start, ctx, lex).filter((d) => d.role === 'on');
+  const own = sPlaces.find((p) => p.level !== 'country' && p.role !== 'adjectival' && !doc.dest.has(p) && !doc.route.has(p) && !doc.topical.has(p));
+  const date = dates[0]?.date ?? prev.date;
+  for (const d of dates) if (d.explicitDay || d.relative) { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
+  return {
+    ...prev, hits: prev.hits, quantity: null, measure: null, breakdown: false, sentence: s, evStart: s.start, evEnd: s.end,
+    date, dateExplicit: dates.length > 0 || prev.dateExplicit,
+    place: own ? placeOf(own) : prev.place, placeMention: own ?? prev.placeMention, placeFromSentence: own !== undefined,
+    actors: [], attribution: [...prev.attribution],
+  };
 }
 
 const PAREN_COUNT = /^\s*\(\s*(\d{1,3}(?:[\u0020\u00a0\u202f]\d{3})+|\d+)\s*\)/u;
@@ -778,6 +836,21 @@ function mergeIntoPrevious(text: string, d: Draft, st: ParaState, lex: CompiledL
     return true;
   }
   return false;
+}
+
+/**
+ * A headline ("Police detain protesters in Omsk." over the story) announces what the body tells with
+ * its day and numbers: a record from a one-sentence first paragraph with no day or number of its
+ * own is dropped when a later paragraph has a record of the same type at a compatible place.
+ */
+function dropHeadlines(drafts: Draft[], sentences: Sentence[], lex: CompiledLexicon): Draft[] {
+  const first = sentences.find((s) => !s.boilerplate);
+  if (!first || sentences.filter((s) => s.para === first.para).length !== 1 || first.end - first.start > 160) return drafts;
+  const sameGroup = (a: EventType, b: EventType): boolean => a === b || (lex.mergeGroup.has(a) && lex.mergeGroup.get(a) === lex.mergeGroup.get(b));
+  const compatible = (h: Place, b: Place): boolean => (h.settlement === null || b.settlement === null || h.settlement === b.settlement) &&
+    (h.region === null || b.region === null || h.region === b.region) && (h.country === null || b.country === null || h.country === b.country);
+  return drafts.filter((h) => h.sentence !== first || h.dateExplicit || h.quantity !== null ||
+    !drafts.some((b) => b.sentence.para > first.para && b.kind === 'incident' && sameGroup(b.type, h.type) && compatible(h.place, b.place)));
 }
 
 /** The same event told again elsewhere in the document (same type, day, place and number): keep the first. */

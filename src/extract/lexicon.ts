@@ -51,6 +51,8 @@ export interface RawLexicon {
   genericSentence?: string[];
   newEvent?: string[];
   destinationBefore: string[];
+  /** "the same happened in X", «то же самое произошло»: the record just told, again, with its own place and day. */
+  repeatEvent?: string[];
   /** "about", «о», «про»: a place in a noun phrase after it is a topic ("leaflets about the bombing in Mariupol"). */
   topicBefore?: string[];
   abbreviations: string[];
@@ -139,6 +141,8 @@ export interface CompiledLexicon {
    * break ("о бомбардировке художественной школы в "); the match starts at the topic word.
    */
   topicBefore: RegExp | null;
+  /** A sentence that tells the event just told again elsewhere or later ("the same happened in Tomsk"). */
+  repeatEvent: RegExp;
   abbreviations: Set<string>;
   boilerplateCut: RegExp;
   boilerplateDrop: RegExp;
@@ -393,6 +397,7 @@ export function compileLexicon(input: unknown, file = 'lexicon', opts: CompileOp
     genericSentence: oneOf(strList(raw.genericSentence ?? [], 'genericSentence'), 'genericSentence'),
     newEvent: oneOf(strList(raw.newEvent ?? [], 'newEvent'), 'newEvent'),
     destinationBefore: re(`${B}(?:${alt(strList(raw.destinationBefore, 'destinationBefore'), 'destinationBefore')})\\s+(?:the\\s+)?(?:\\p{Ll}[\\p{L}-]*\\s+)?$`, 'destinationBefore', 'iu', false),
+    repeatEvent: oneOf(strList(raw.repeatEvent ?? [], 'repeatEvent'), 'repeatEvent'),
     topicBefore: raw.topicBefore?.length
       ? re(`${B}(?:${alt(strList(raw.topicBefore, 'topicBefore'), 'topicBefore')})\\s+(?![\\d])(?:[^\\s,;:.!?()«»"“”—–]+\\s+){0,6}$`, 'topicBefore', 'iu', false)
       : null,

@@ -89,3 +89,54 @@ describe('the charge of a person just detained', () => {
     expect(recs.map((r) => r.type).sort()).toEqual(['detention', 'prosecution']);
   });
 });
+
+describe('carry-over: a follow-up sentence that omits what the one before said', () => {
+  it('en: "N days later, the same happened in Y" repeats the record there, two days on', () => {
+    const recs = run('On 3 May an enlistment office in Omsk was set on fire. Two days later, the same happened in Tomsk.');
+    expect(recs.map((r) => [r.type, r.date.start, r.place.settlement])).toEqual([['arson', '2022-05-03', 'Omsk'], ['arson', '2022-05-05', 'Tomsk']]);
+  });
+  it('ru and uk: «через два дня то же самое произошло…», «те саме сталося…»', () => {
+    const ru = run('3 мая в Омске подожгли военкомат. Через два дня то же самое произошло в Томске.');
+    expect(ru.map((r) => [r.type, r.date.start, r.place.settlement])).toEqual([['arson', '2022-05-03', 'Omsk'], ['arson', '2022-05-05', 'Tomsk']]);
+    const uk = run('3 травня в Омську підпалили військкомат. Через два дні те саме сталося в Томську.');
+    expect(uk.map((r) => [r.date.start, r.place.settlement])).toEqual([['2022-05-03', 'Omsk'], ['2022-05-05', 'Tomsk']]);
+  });
+  it('a repeat with no place of its own stays where the first was', () => {
+    const recs = run('3 мая в Омске подожгли военкомат. Спустя неделю случилось то же самое.');
+    expect(recs.map((r) => [r.date.start, r.place.settlement])).toEqual([['2022-05-03', 'Omsk'], ['2022-05-10', 'Omsk']]);
+  });
+  it('«там же», "there": the place of the sentence before', () => {
+    expect(run('5 октября в Омске активист вышел с плакатом. Его задержали там же.').map((r) => r.place.settlement)).toEqual(['Omsk', 'Omsk']);
+  });
+  it('"N days later" needs a day told before it', () => {
+    const recs = run('An enlistment office in Omsk was set on fire. Two days later, police detained a suspect.');
+    expect(recs.find((r) => r.type === 'detention')?.date.precision).not.toBe('day');
+  });
+});
+
+describe('headline and body', () => {
+  it('a headline with no day or number is dropped when the body tells the same event', () => {
+    const recs = run('В Омске подожгли военкомат!\n\nВ ночь на 2 октября неизвестный бросил бутылку с зажигательной смесью в окно военкомата в Омске.');
+    expect(recs).toHaveLength(1);
+    expect(recs[0]!.date).toMatchObject({ start: '2022-10-01', end: '2022-10-02' });
+  });
+  it('but kept when the body tells of something else, or elsewhere', () => {
+    expect(run('В Омске подожгли военкомат!\n\nВ Томске в тот же день прошёл пикет против мобилизации, сообщили местные СМИ 3 октября.').map((r) => r.type)).toContain('arson');
+    expect(run('В Омске подожгли военкомат!\n\n2 октября неизвестный поджёг дверь военкомата в Томске.').filter((r) => r.type === 'arson')).toHaveLength(2);
+  });
+});
+
+describe('datelines', () => {
+  it('«ОМСК, 3 марта.» places and dates the sentence after it', () => {
+    const recs = run('Омск, 3 марта. Полиция задержала мужчину, который поджёг дверь военкомата.');
+    expect(recs.map((r) => [r.type, r.date.start, r.place.settlement])).toEqual([['detention', '2022-03-03', 'Omsk'], ['arson', '2022-03-03', 'Omsk']]);
+  });
+  it('"OMSK, March 3 (Reuters) -" locates a later paragraph that names no place', () => {
+    const filler = 'The regional governor said the damage was small and the office would reopen soon. '.repeat(22);
+    const recs = run(`Man detained over arson\n\nOMSK, March 3 (Reuters) - Police detained a man who set fire to the door of the local enlistment office, officials said.\n\n${filler}\n\nA second man was detained on Friday, police said.`);
+    expect(recs.filter((r) => r.type === 'detention').map((r) => r.place.settlement)).toEqual(['Omsk', 'Omsk']);
+  });
+  it('a capitalised word that is no place is no dateline', () => {
+    expect(run('Итоги, 3 марта. Полиция задержала мужчину.')).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
  * picks the nearest year (even a future one) and misreads ranges and "the night of"; our rules
  * resolve years towards the past and know the war's reference points.
  */
-import { addDays, addMonths, bounds, dayAfterRef, daysInMonth, inferYear, inferYearOfMonth, iso, isoMonth, parseIsoDay, previousWeek, validDay } from '../dates.js';
+import { addDays, addMonths, bounds, dayAfterRef, daysAfterRef, daysInMonth, inferYear, inferYearOfMonth, iso, isoMonth, parseIsoDay, previousWeek, validDay } from '../dates.js';
 import type { CompiledLexicon, NounCategory } from '../lexicon.js';
 import type { DateSpan, Qualifier } from '../record.js';
 import type { DateContext, DateMention, DateRole, LanguagePack, Quantity } from './types.js';
@@ -185,6 +185,12 @@ const RULES: Rule[] = [
   // the next day, the following day: one day after the day just told (unknown when none was)
   { re: /\b(?:(?:on\s+)?the\s+(?:next|following)\s+day|a\s+day\s+later|the\s+day\s+after(?!\s+(?:the|his|her|their|a|an|[A-Z0-9])))\b/gi,
     resolve: (_m, c) => { const d = dayAfterRef(c); return d ? { date: { start: d, precision: 'day' }, relative: true } : null; } },
+  // two days later, a week later: counted from the day just told (unknown when none was)
+  { re: new RegExp(`\\b(\\d+|${NUMW})\\s+(days?|weeks?)\\s+later\\b`, 'gi'),
+    resolve: (m, c) => {
+      const n = num(m[1]); const d = daysAfterRef(c, m[2]!.toLowerCase().startsWith('week') ? 7 * n : n);
+      return d ? { date: { start: d, precision: 'day' }, relative: true } : null;
+    } },
   // the same day, that day, by the end of the day: the paragraph's reference day
   { re: /\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+end\s+of\s+the\s+day|that\s+evening|that\s+night)\b/gi,
     resolve: (_m, c) => { const r = refDay(c); return r ? { date: { start: r, precision: 'day' }, relative: true } : null; } },

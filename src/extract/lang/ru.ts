@@ -4,7 +4,7 @@
  * на среду»), numbers come in words and cases («двенадцати», «трём», «более ста») and thousands are
  * grouped with spaces («13 297»). Years resolve towards the past, as in the English pack.
  */
-import { addDays, addMonths, dayAfterRef, daysInMonth, inferYear, inferYearOfMonth, iso, isoMonth, parseIsoDay, previousWeek, validDay } from '../dates.js';
+import { addDays, addMonths, dayAfterRef, daysAfterRef, daysInMonth, inferYear, inferYearOfMonth, iso, isoMonth, parseIsoDay, previousWeek, validDay } from '../dates.js';
 import type { CompiledLexicon, NounCategory } from '../lexicon.js';
 import type { DateSpan, Lang, Qualifier } from '../record.js';
 import type { DateContext, DateMention, DateRole, LanguagePack, Quantity } from './types.js';
@@ -60,6 +60,9 @@ export interface CyrillicDateWords {
   lastWeek?: string;
   /** «на следующий день»: the day after the paragraph's reference day (never past publication). */
   nextDay?: string;
+  /** «через»/«спустя» before a count of days, and «позже» after it: N days after the reference day. */
+  laterBefore?: string;
+  laterAfter?: string;
 }
 
 type Resolver = (m: RegExpExecArray, ctx: DateContext) => { date: DateSpan; relative?: boolean; explicitDay?: boolean; role?: DateRole } | null;
@@ -115,6 +118,13 @@ function buildRules(w: CyrillicDateWords): DateRules {
     return addDays(r, -n);
   };
   const UNIT = `((?:${U.day}|${U.week}|${U.month}|${U.year}|${U.night24}|${U.hour})\\p{L}*)`;
+  const laterBy = (unit: string, n: number, c: DateContext): { date: DateSpan; relative: boolean } | null => {
+    const low = unit.toLowerCase();
+    const week = new RegExp(`^(?:${U.week})`, 'iu').test(low);
+    if (!week && !new RegExp(`^(?:${U.day}|${U.night24})`, 'iu').test(low)) return null;
+    const d = daysAfterRef(c, week ? 7 * n : n);
+    return d ? { date: { start: d, precision: 'day' }, relative: true } : null;
+  };
   const re = (src: string): RegExp => new RegExp(`${L}${src}${R}`, 'giu');
 
   const rules: Rule[] = [
@@ -207,6 +217,11 @@ function buildRules(w: CyrillicDateWords): DateRules {
     // на следующий день: one day after the day just told; unknown when nothing was told
     ...(w.nextDay ? [{ re: re(`(?:${w.nextDay})`),
       resolve: (_m: RegExpExecArray, c: DateContext) => { const d = dayAfterRef(c); return d ? { date: { start: d, precision: 'day' as const }, relative: true } : null; } }] : []),
+    // через два дня, спустя неделю, двумя днями позже: counted from the day just told
+    ...(w.laterBefore ? [{ re: re(`(?:${w.laterBefore})\\s+(?:${SMALL}\\s+)?${UNIT}`),
+      resolve: (m: RegExpExecArray, c: DateContext) => laterBy(m[2]!, m[1] ? small(m[1]) : 1, c) }] : []),
+    ...(w.laterAfter ? [{ re: re(`${SMALL}\\s+${UNIT}\\s+(?:${w.laterAfter})`),
+      resolve: (m: RegExpExecArray, c: DateContext) => laterBy(m[2]!, small(m[1]), c) }] : []),
     // в понедельник, во вторник, у неділю: the latest such day not after the reference
     { re: re(`(?:${w.at})\\s+(?:\\p{L}+\\s+)?${WD}`),
       resolve: (m, c) => {
@@ -422,6 +437,8 @@ const RU_DATES: CyrillicDateWords = {
   rangeTo: 'по|до|и',
   relativeDays: { вчера: 1, сегодня: 0, позавчера: 2, накануне: 1, 'днём ранее': 1, 'днем ранее': 1, 'на днях': 1 },
   lastWeek: 'на\\s+(?:прошлой|минувшей|предыдущей)\\s+неделе',
+  laterBefore: 'через|спустя',
+  laterAfter: 'позже|позднее|спустя',
   nextDay: '(?:на\\s+)?(?:следующий|другой)\\s+день|на\\s+следующие\\s+сутки|(?:днём|днем|сутками)\\s+позже|спустя\\s+(?:день|сутки)',
   lastNight: '(?:этой|минувшей|прошлой|сегодняшней)\\s+ночью|(?:минувшей|прошлой)\\s+ночи|ночью(?!\\s+(?:на|с|со)\\s)(?!\\s+\\d)',
   overLast: 'за\\s+(?:последн\\p{L}*|прошедш\\p{L}*|минувш\\p{L}*)',
@@ -441,7 +458,7 @@ const RU_DATES: CyrillicDateWords = {
   speechBefore: /(?<![\p{L}])(?:заявил|сообщил|рассказал|написал|сказал|уточнил|добавил|отметил|подтвердил|пояснил|объявил)\p{L}*\s+$/iu,
   smallNumbers: {
     один: 1, одну: 1, одна: 1, два: 2, две: 2, три: 3, четыре: 4, пять: 5, шесть: 6, семь: 7, восемь: 8, девять: 9, десять: 10,
-    двое: 2, трое: 3, двух: 2, трёх: 3, трех: 3, пяти: 5, десяти: 10,
+    двое: 2, трое: 3, двух: 2, трёх: 3, трех: 3, пяти: 5, десяти: 10, двумя: 2, тремя: 3, четырьмя: 4, пятью: 5,
   },
 };
 
