@@ -3,8 +3,10 @@
  * DATABASE_URL is set. Both speak the same SQL through one Kysely instance; nothing above this
  * folder knows which engine runs.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import { LetopisError } from '../errors.js';
@@ -122,6 +124,7 @@ async function openEmbedded(opts: StoreOptions): Promise<Store> {
   }
   let pglite: PGliteLike;
   try {
+    if (dataDir) initInChild(join(dataDir, 'pg'));
     const { PGlite } = await import('@electric-sql/pglite');
     pglite = (await PGlite.create(dataDir ? { dataDir: resolve(dataDir, 'pg') } : {})) as unknown as PGliteLike;
   } catch (err) {
@@ -144,6 +147,16 @@ async function openEmbedded(opts: StoreOptions): Promise<Store> {
       lock?.release();
     },
   };
+}
+
+/** A new data folder is created by initdb.js in a child process (see there why). */
+function initInChild(pgDir: string): void {
+  if (existsSync(join(pgDir, 'PG_VERSION'))) return;
+  const script = fileURLToPath(new URL('./initdb.js', import.meta.url));
+  // Running from the TypeScript sources (the tests): PGlite creates the folder in this process.
+  if (!existsSync(script)) return;
+  const r = spawnSync(process.execPath, [script, pgDir], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr.trim() || `initdb exited with ${r.status ?? r.signal}`);
 }
 
 /**
