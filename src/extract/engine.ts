@@ -83,7 +83,8 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
   let places: PlaceLike[] = [];
   if (findPlaces) {
     try {
-      places = findPlaces(text, lex.lang).filter((p) => p.start >= 0 && p.end <= text.length).sort((a, b) => a.start - b.start);
+      places = findPlaces(text, lex.lang).filter((p) => p.start >= 0 && p.end <= text.length).sort((a, b) => a.start - b.start)
+        .map((p) => (institutionOf(p, text, lex) ? { ...p, role: null } : p));
     } catch {
       places = []; // a gazetteer failure must not lose the events
     }
@@ -641,6 +642,16 @@ function perPlaceCounts(text: string, s: Sentence, sPlaces: PlaceLike[], st: Par
     });
   }
   return out;
+}
+
+/**
+ * «петербургский суд», «Мелітопольської райдержадміністрації», "Moscow's city court": a town's
+ * adjective naming one of its institutions places what the institution does in the town.
+ */
+function institutionOf(p: PlaceLike, text: string, lex: CompiledLexicon): boolean {
+  if (p.level !== 'settlement' || p.role !== 'adjectival' || !lex.placeInstitution) return false;
+  lex.placeInstitution.lastIndex = p.end;
+  return lex.placeInstitution.test(text);
 }
 
 /** "the Khasavyurt–Makhachkala highway", «трассу Хасавюрт — Махачкала»: two towns joined by a dash name a route. */

@@ -326,6 +326,39 @@ class Builder {
   }
 }
 
+/** Towns this large get generated adjectives (smaller ones are too often homonyms of words). */
+const ADJ_MIN_POPULATION = 20_000;
+/**
+ * Adjectives that also name city districts across the former USSR (Ленинский, Кировский районы) or
+ * are common words: never generated, whatever town they would point at.
+ */
+const ADJ_STOP = new Set([
+  'ленинский', 'кировский', 'октябрьский', 'советский', 'первомайский', 'калининский', 'фрунзенский', 'красноармейский',
+  'пролетарский', 'дзержинский', 'свердловский', 'заводской', 'центральный', 'комсомольский', 'железнодорожный', 'ленинградский',
+  'московский', 'советский', 'красный', 'северный', 'южный', 'западный', 'восточный', 'промышленный', 'заречный', 'приморский',
+  'ленінський', 'кіровський', 'жовтневий', 'радянський', 'первомайський', 'калінінський', 'фрунзенський', 'червоноармійський',
+  'пролетарський', 'дзержинський', 'свердловський', 'заводський', 'центральний', 'комсомольський', 'залізничний', 'московський',
+  'червоний', 'північний', 'південний', 'західний', 'східний', 'приморський',
+]);
+
+/**
+ * Regular relational adjectives of a one-word town name: Омск → омский, Мариуполь → мариупольский,
+ * Херсон → херсонский, Донецьк → донецький, Мелітополь → мелітопольський. A wrong guess is harmless
+ * (it is never written); irregular ones (Москва → московский) are kept in settlements.aliases.json.
+ */
+export function townAdjectives(name: string, lang: 'ru' | 'uk'): string[] {
+  const w = name.toLowerCase();
+  if (!/^[\p{L}'’]+$/u.test(w) || w.length < 4) return [];
+  const sk = lang === 'ru' ? 'ский' : 'ський';
+  const out = new Set<string>();
+  if (/(?:ск|цк|ськ|цьк)$/.test(w)) out.add(w + 'ий');
+  else if (/ь$/.test(w)) { out.add(w + sk); out.add(w.slice(0, -1) + sk); }
+  else if (/[аяоеы]$/.test(w)) out.add(w.slice(0, -1) + sk);
+  else if (/[бвгдзклмнпрстфхч]$/.test(w)) out.add(w + sk);
+  // Stems ending in с lose one с before -ский (Одесса → одесский).
+  return [...out].map((a) => a.replace(/сс(ь?к)/u, 'с$1')).filter((a) => !ADJ_STOP.has(a));
+}
+
 const EN_TYPE_SUFFIX = / (Oblast|Krai|Kray|Region|Province|Territory|Autonomous Okrug|Autonomous District|Okrug|Voblast)$/i;
 const CYR_TYPE_SUFFIX = / (область|край|автономный округ|автономний округ|вобласць)$/;
 const TYPE_NOUNS: Record<string, string[]> = {
@@ -371,7 +404,7 @@ export function getGazetteer(): Gazetteer {
  * Bump when the way names are indexed changes (Builder, morphology, folding): a checked-in
  * settlements.index.json of another version is ignored and the index is built at load instead.
  */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 const INDEX_FILE = 'settlements.index.json';
 
 interface Index { forms: Map<string, string | string[]>; root: Map<string, TrieNode>; guess: Map<string, number[]> }
@@ -528,6 +561,12 @@ function buildIndex(regions: RegionEntry[], countries: CountryEntry[], settlemen
       for (const n of names[l] ?? []) b.addName(n, l, tRef, settlements.indeclinable[id] && l === 'ru' ? { indeclinable: true } : {});
       for (const a of settlements.adjectives[id]?.[l] ?? []) {
         b.addName(a, l, { kind: K_SETTLEMENT, id, flags: R_ADJECTIVAL | R_LOWER_OK }, { adjective: true });
+      }
+      // «мелитопольский», «херсонська»: the regular adjective of a sizeable town's name.
+      if ((l === 'ru' || l === 'uk') && !settlements.adjectives[id]?.[l]?.length && !(f & (S_WEAK | S_TRANSLIT)) && (settlements.population[id] ?? 0) >= ADJ_MIN_POPULATION) {
+        for (const n of names[l] ?? []) {
+          for (const a of townAdjectives(n, l)) b.addName(a, l, { kind: K_SETTLEMENT, id, flags: R_ADJECTIVAL | R_LOWER_OK }, { adjective: true });
+        }
       }
     }
     // "в Светлогорском районе": the district named after a curated town points at the town.

@@ -51,6 +51,8 @@ export interface RawLexicon {
   genericSentence?: string[];
   newEvent?: string[];
   destinationBefore: string[];
+  /** Institutions a town adjective can name («петербургский суд», "Moscow's city court"): then the adjective locates. */
+  placeInstitutions?: string[];
   /** "the same happened in X", «то же самое произошло»: the record just told, again, with its own place and day. */
   repeatEvent?: string[];
   /** "about", «о», «про»: a place in a noun phrase after it is a topic ("leaflets about the bombing in Mariupol"). */
@@ -143,6 +145,8 @@ export interface CompiledLexicon {
   topicBefore: RegExp | null;
   /** A sentence that tells the event just told again elsewhere or later ("the same happened in Tomsk"). */
   repeatEvent: RegExp;
+  /** Sticky at the end of a town adjective: an institution noun within two words after it. */
+  placeInstitution: RegExp | null;
   abbreviations: Set<string>;
   boilerplateCut: RegExp;
   boilerplateDrop: RegExp;
@@ -397,6 +401,9 @@ export function compileLexicon(input: unknown, file = 'lexicon', opts: CompileOp
     genericSentence: oneOf(strList(raw.genericSentence ?? [], 'genericSentence'), 'genericSentence'),
     newEvent: oneOf(strList(raw.newEvent ?? [], 'newEvent'), 'newEvent'),
     destinationBefore: re(`${B}(?:${alt(strList(raw.destinationBefore, 'destinationBefore'), 'destinationBefore')})\\s+(?:the\\s+)?(?:\\p{Ll}[\\p{L}-]*\\s+)?$`, 'destinationBefore', 'iu', false),
+    placeInstitution: raw.placeInstitutions?.length
+      ? re(`['’]?s?\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alt(strList(raw.placeInstitutions, 'placeInstitutions'), 'placeInstitutions')})${E}`, 'placeInstitutions', 'iuy', false)
+      : null,
     repeatEvent: oneOf(strList(raw.repeatEvent ?? [], 'repeatEvent'), 'repeatEvent'),
     topicBefore: raw.topicBefore?.length
       ? re(`${B}(?:${alt(strList(raw.topicBefore, 'topicBefore'), 'topicBefore')})\\s+(?![\\d])(?:[^\\s,;:.!?()«»"“”—–]+\\s+){0,6}$`, 'topicBefore', 'iu', false)

@@ -299,8 +299,11 @@ function settle(raw: Raw, refs: Ref[], cue: boolean): Raw {
     ids.add(r.id);
     // Weak names: a cue before them settles it, otherwise their region must be named nearby.
     if (r.flags & R_WEAK && !cue) { raw.weakIds.add(r.id); if (!(r.flags & R_SMALL)) raw.strictIds.add(r.id); }
-    raw.flags |= r.flags & (R_ADJECTIVAL | R_LOWER_OK);
+    raw.flags |= r.flags & R_LOWER_OK;
   }
+  // An adjective only when every reading is one: «в Омске» is the town even though a case form of
+  // the adjective «омский» is spelt alike.
+  if (refs.every((r) => r.flags & R_ADJECTIVAL)) raw.flags |= R_ADJECTIVAL;
   // A strong reading of the same id wins over a weak one.
   for (const r of refs) if (!(r.flags & R_WEAK)) { raw.weakIds.delete(r.id); raw.strictIds.delete(r.id); }
   raw.ids = [...ids];

@@ -140,3 +140,29 @@ describe('datelines', () => {
     expect(run('Итоги, 3 марта. Полиция задержала мужчину.')).toEqual([]);
   });
 });
+
+describe('towns named by adjectives and by their landmarks', () => {
+  it('generates the regular adjective of a sizeable town, in any case', () => {
+    expect(findPlaces('Голова Мелітопольської райдержадміністрації', 'uk')[0]).toMatchObject({ settlement: 'Melitopol', region: 'UA-23' });
+    expect(findPlaces('омская полиция', 'ru')[0]).toMatchObject({ settlement: 'Omsk', role: 'adjectival' });
+  });
+  it('never from names shared by city districts («Кировский районный суд»)', () => {
+    expect(findPlaces('Кировский районный суд', 'ru').filter((p) => p.settlement === 'Kirov')).toEqual([]);
+  });
+  it('a case form shared by the town and its adjective is the town («в Омске»)', () => {
+    expect(findPlaces('пикет в Омске', 'ru')[0]).toMatchObject({ settlement: 'Omsk', role: null });
+  });
+  it('an adjective naming an institution locates the event; one describing a person does not', () => {
+    const court = run('3 октября петербургский суд оштрафовал активистку за пикет.');
+    expect(where(court[0])).toEqual(['RU', 'RU-SPE', 'Saint Petersburg']);
+    const uk = run('Голова Мелітопольської райдержадміністрації заявив, що 3 жовтня окупанти затримали двох активістів.');
+    expect(uk.find((r) => r.type === 'detention')?.place.settlement).toBe('Melitopol');
+    const person = run('3 октября петербургский активист вышел на пикет в Омске.');
+    expect(person[0]?.place.settlement).toBe('Omsk');
+  });
+  it('the Zaporizhzhia nuclear power plant is in Enerhodar', () => {
+    expect(run('On 3 October Russian troops detained two workers of the Zaporizhzhia nuclear power plant.')[0]?.place.settlement).toBe('Enerhodar');
+    expect(run('3 октября военные задержали двух сотрудников Запорожской АЭС.')[0]?.place.settlement).toBe('Enerhodar');
+    expect(findPlaces('in Zaporizhzhia', 'en')[0]?.settlement).toBe('Zaporizhzhia');
+  });
+});
