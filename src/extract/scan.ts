@@ -118,6 +118,8 @@ class PrefixReader {
   private sequence(): Pre[] {
     let cur: Pre[] = [{ s: '', done: true }];
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      // Every alternative has stopped: step over the rest of the sequence without reading it.
+      if (!cur.some((c) => c.done)) { this.skipSequence(); break; }
       const atom = this.atom(); // null: a class or construct whose characters are not literal
       const q = this.quantifier();
       let next: Pre[];
@@ -132,6 +134,22 @@ class PrefixReader {
       cur = this.concat(cur, next);
     }
     return cur;
+  }
+
+  /** Moves to the `|` or `)` that ends the current sequence (escapes, classes and groups skipped whole). */
+  private skipSequence(): void {
+    let depth = 0;
+    let inClass = false;
+    for (; this.i < this.src.length; this.i++) {
+      const c = this.src[this.i];
+      if (c === '\\') { this.i++; continue; }
+      if (inClass) { if (c === ']') inClass = false; continue; }
+      if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')') { if (depth === 0) return; depth--; }
+      else if (c === '|' && depth === 0) return;
+    }
+    if (depth !== 0 || inClass) throw new Error('unbalanced');
   }
 
   private concat(cur: Pre[], next: Pre[]): Pre[] {
