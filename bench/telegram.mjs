@@ -10,7 +10,7 @@
  * Goals (issue 4): >= 3,000 messages/s on a 2-core machine, peak RSS under 1 GB.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,17 +52,26 @@ function run(cmd, argv, onPid) {
  */
 function watchPeak(pid) {
   let peak = 0;
+  let childPeak = 0;
   let cpu = 0;
+  const hwm = (p) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) * 1024;
   const read = () => {
     try {
-      const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) peak = Math.max(peak, Number(m[1]) * 1024);
+      peak = Math.max(peak, hwm(pid));
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
       cpu = (Number(f[11]) + Number(f[12])) / 100;
+      // Child processes (a new data folder's initdb) are watched too, and reported apart.
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) {
+          try {
+            childPeak = Math.max(childPeak, hwm(child));
+          } catch { /* ended */ }
+        }
+      }
     } catch { /* the process has ended */ }
   };
-  const timer = setInterval(read, 200);
-  return { stop: () => { read(); clearInterval(timer); return { peak, cpu }; } };
+  const timer = setInterval(read, 100);
+  return { stop: () => { read(); clearInterval(timer); return { peak, cpu, childPeak }; } };
 }
 
 if (!existsSync(file)) {
@@ -90,4 +99,5 @@ console.log(`wall time:          ${secs.toFixed(1)} s (ingest ${ingestSecs.toFix
 console.log(`messages/s:         ${Math.round(messages / secs)}   (goal >= 3000)`);
 console.log(`CPU time:           ${cpu.toFixed(1)} s (all threads; ${Math.round(messages / Math.max(cpu, 0.01))} messages per CPU-second)`);
 console.log(`peak RSS:           ${(peak / 1048576).toFixed(0)} MB   (goal < 1024 MB)`);
+console.log(`initdb child:       ${(ingestUse.childPeak / 1048576).toFixed(0)} MB peak, before the import starts (a new data folder is created in a process of its own)`);
 process.exit(r.code || r2.code || 0);
