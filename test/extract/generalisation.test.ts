@@ -45,6 +45,9 @@ describe('places that do not locate the act', () => {
     const recs = run('In Perm, a teacher was detained on 3 October after she told pupils about the shelling of a theatre in Mariupol.');
     expect(where(recs.find((r) => r.type === 'detention'))).toEqual(['RU', 'RU-PER', 'Perm']);
   });
+  it('"about twenty people" is a number, not a topic', () => {
+    expect(run('On 3 October police detained about twenty people in Omsk.')[0]?.place.settlement).toBe('Omsk');
+  });
   it('ru: the two ends of a route are not where the road was blocked', () => {
     const recs = run('Утром жители села Кахиб перекрыли трассу Махачкала — Буйнакск.');
     const p = recs.find((r) => r.type === 'protest');
