@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Export and report speed on a large generated chronicle (uses the built code in dist/: run `npm run build` first).
-//   node bench/export.mjs [--events 1000000] [--days 3650] [--formats csv,jsonl,geojson] [--no-report]
+//   node bench/export.mjs [--events 1000000] [--days 3650] [--formats csv,jsonl,geojson] [--page-size N] [--no-report]
 //                         [--url postgres://... [--schema NAME]] [--data DIR] [--keep]   (npm run bench:export)
 // With --keep the generated data stays (in --schema on a server, in --data with PGlite) and is reused by the next run.
 // Prints: generation time; per export format rows/s, CPU and peak RSS (memory must stay flat: pages,
@@ -28,6 +28,7 @@ const { renderMarkdown, renderHtml } = await import('../dist/report/render.js');
 const keep = process.argv.includes('--keep');
 const dataArg = arg('data', null);
 const dir = url ? null : dataArg ?? mkdtempSync(join(tmpdir(), 'letopis-bench-export-'));
+const pageSize = arg('page-size', null) ? Number(arg('page-size', null)) : undefined;
 const formats = arg('formats', 'csv,jsonl,geojson').split(',').filter(Boolean);
 const schema = url ? arg('schema', `letopis_bench_${process.pid}`) : undefined;
 const store = await openStore(url ? { url, schema } : { dataDir: dir, command: 'bench' });
@@ -76,7 +77,7 @@ try {
     const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
     t = performance.now();
     const cpu0 = process.cpuUsage();
-    const res = await exportEvents(store, sink, { format, filter: { status: ['published'] } });
+    const res = await exportEvents(store, sink, { format, filter: { status: ['published'] }, pageSize });
     const secs = (performance.now() - t) / 1000;
     const cpu = process.cpuUsage(cpu0);
     const cpuSecs = (cpu.user + cpu.system) / 1e6;

@@ -6,15 +6,24 @@
 
 export function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (typeof v === 'number') return csvNumber(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
-  let s: string;
-  if (Array.isArray(v)) s = v.join('; ');
-  else if (typeof v === 'object') s = JSON.stringify(v);
-  else s = String(v);
+  if (Array.isArray(v)) return csvText(v.join('; '));
+  if (typeof v === 'object') return csvText(JSON.stringify(v));
+  return csvText(String(v));
+}
+
+/** A text cell (csvCell of a string, without the type checks). */
+export function csvText(s: string | null): string {
+  if (s === null) return '';
   if (!SPECIAL.test(s)) return s; // the common case, one test
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A number cell: empty when missing or not finite. */
+export function csvNumber(v: number | null): string {
+  return v !== null && Number.isFinite(v) ? String(v) : '';
 }
 
 const SPECIAL = /[",\n\r]|^[=+\-@\s]|\s$/;

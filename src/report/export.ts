@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import { COUNT_KEYS } from '../extract/record.js';
 import { LetopisError } from '../errors.js';
 import { pkgPath } from '../paths.js';
-import { toEventView, validateFilter, type EventView } from '../query/events.js';
-import { eventPages, type BriefSource, type ExportEventRow } from '../store/export.js';
-import type { EventFilter, EventRow, Store } from '../store/index.js';
-import { csvHeader, csvLine } from './csv.js';
+import type { DateSpan } from '../extract/record.js';
+import { validateFilter, type EventView } from '../query/events.js';
+import { eventPages, type BriefSource, type ExportEvent, type ExportEventRow } from '../store/export.js';
+import type { EventFilter, Store } from '../store/index.js';
+import { csvCell, csvHeader, csvNumber, csvText } from './csv.js';
 import { anonymise, defaultNameLists, type NameLists } from './names.js';
 import { countryName, regionName } from './regions.js';
 
@@ -53,37 +54,149 @@ function acledType(type: string): [string, string] | [null, null] {
 // ACLED: 1 = the day is known, 2 = the week, 3 = the month or longer.
 const TIME_PRECISION: Record<string, number> = { day: 1, range: 2, month: 3, year: 3, unknown: 3 };
 
-/** A text field as it may leave the database. */
+/** A text field as it may leave the database: private names become initials unless `names`. */
 function cleaner(names: boolean, lists: NameLists): (s: string | null) => string | null {
-  return names ? (s) => s : (s) => (s === null ? null : anonymise(s, lists));
+  if (names) return (s) => s;
+  // Actors and claimants recur ("OVD-Info", "Mediazona"): remember short ones.
+  const memo = new Map<string, string>();
+  return (s) => {
+    if (s === null || s === '') return s;
+    if (s.length > 80) return anonymise(s, lists);
+    let v = memo.get(s);
+    if (v === undefined) {
+      v = anonymise(s, lists);
+      if (memo.size > 10_000) memo.clear();
+      memo.set(s, v);
+    }
+    return v;
+  };
 }
 
-/** One event as a flat row of EXPORT_COLUMNS. */
-export function exportRow(e: ExportEventRow, sources: BriefSource[], clean: (s: string | null) => string | null): Record<string, unknown> {
+/** Names and codes the export spells out, looked up once per code. */
+class Lookups {
+  private readonly countries = new Map<string, string>();
+  private readonly regions = new Map<string, string>();
+  country(code: string | null): string | null {
+    if (!code) return null;
+    let v = this.countries.get(code);
+    if (v === undefined) this.countries.set(code, (v = countryName(code)));
+    return v;
+  }
+  region(code: string | null): string | null {
+    if (!code) return null;
+    let v = this.regions.get(code);
+    if (v === undefined) this.regions.set(code, (v = regionName(code)));
+    return v;
+  }
+}
+
+/** What an export row derives from an event beyond its own fields. */
+interface Derived {
+  eventType: string | null;
+  subType: string | null;
+  timePrecision: number;
+  actors: string[];
+  /** ACLED: 1 = the town itself, 2 = near it or part of a region, 3 = only the region is known. */
+  geoPrecision: number | null;
+  sourceNames: string[];
+  sourceLinks: string[];
+}
+
+function derive(e: ExportEventRow, sources: readonly BriefSource[], clean: (s: string | null) => string | null): Derived {
   const [eventType, subType] = acledType(e.type);
-  const actors = e.actors.map((a) => clean(a) ?? '');
   // Range-dated events have a span; ACLED's day-level "week" fits a span of a few days only.
   const days = e.date_precision === 'range' && e.date_lo && e.date_hi ? (Date.parse(e.date_hi) - Date.parse(e.date_lo)) / 86_400_000 : 0;
-  const timePrecision = days > 7 ? 3 : TIME_PRECISION[e.date_precision] ?? 3;
-  const row: Record<string, unknown> = {
+  const sourceNames: string[] = [];
+  const sourceLinks: string[] = [];
+  for (const s of sources) {
+    const name = s.source_name ?? s.source_kind;
+    if (!sourceNames.includes(name)) sourceNames.push(name);
+    const link = sourceLink(s);
+    if (!sourceLinks.includes(link)) sourceLinks.push(link);
+  }
+  return {
+    eventType,
+    subType,
+    timePrecision: days > 7 ? 3 : TIME_PRECISION[e.date_precision] ?? 3,
+    actors: e.actors.length ? e.actors.map((a) => clean(a) ?? '') : e.actors,
+    geoPrecision: e.settlement ? 1 : e.region || e.country ? 3 : null,
+    sourceNames,
+    sourceLinks,
+  };
+}
+
+const year = (day: string | null): number | null => (day ? Number(day.slice(0, 4)) : null);
+const cleanList = (list: string[], clean: (s: string | null) => string | null): string[] => (list.length ? list.map((a) => clean(a) ?? '') : list);
+
+// One line's cells, reused: joined once into a flat string. (Concatenating ~50 cells builds a tree
+// of string pieces per line; a page of them outlives the young generation and makes GC the main cost.)
+const cells: string[] = [];
+
+/** One event as a CSV line of EXPORT_COLUMNS, written straight from its fields. */
+function csvRow(e: ExportEventRow, d: Derived, clean: (s: string | null) => string | null, names: Lookups): string {
+  const counts = e.counts;
+  let i = 0;
+  cells[i++] = csvNumber(e.id);
+  cells[i++] = csvText(e.date_lo);
+  cells[i++] = csvNumber(year(e.date_lo));
+  cells[i++] = csvNumber(d.timePrecision);
+  cells[i++] = csvText(d.eventType);
+  cells[i++] = csvText(d.subType);
+  cells[i++] = csvText(d.actors[0] ?? null);
+  cells[i++] = d.actors.length > 1 ? csvText(d.actors.slice(1).join('; ')) : '';
+  cells[i++] = csvText(names.country(e.country));
+  cells[i++] = csvText(names.region(e.region));
+  cells[i++] = ''; // admin2
+  cells[i++] = csvText(e.settlement);
+  cells[i++] = csvNumber(e.lat);
+  cells[i++] = csvNumber(e.lon);
+  cells[i++] = csvNumber(d.geoPrecision);
+  cells[i++] = csvText(d.sourceNames.join('; '));
+  cells[i++] = csvText(d.sourceLinks.join('; '));
+  cells[i++] = csvText(clean(e.summary));
+  cells[i++] = csvCell(counts.killed ?? 0);
+  cells[i++] = csvText(e.type);
+  cells[i++] = csvText(e.kind);
+  cells[i++] = csvText(e.date_start);
+  cells[i++] = csvText(e.date_end);
+  cells[i++] = csvText(e.date_precision);
+  cells[i++] = csvText(e.country);
+  cells[i++] = csvText(e.region);
+  cells[i++] = csvText(e.certainty);
+  cells[i++] = e.disputed ? 'true' : 'false';
+  cells[i++] = csvNumber(e.independent_sources);
+  cells[i++] = csvNumber(e.source_count);
+  cells[i++] = csvText(e.status);
+  cells[i++] = csvText(JSON.stringify(counts));
+  for (const k of COUNT_KEYS) cells[i++] = csvCell(counts[k]);
+  cells[i++] = csvText(e.measure);
+  cells[i++] = csvNumber(e.value);
+  cells[i++] = csvText(e.qualifier);
+  cells[i++] = e.attribution.length ? csvText(cleanList(e.attribution, clean).join('; ')) : '';
+  cells[i++] = `${csvText(clean(e.target))}\n`;
+  return cells.join(',');
+}
+
+/** One event as a GeoJSON Feature: EXPORT_COLUMNS but the coordinates, which make its geometry. */
+function feature(e: ExportEventRow, d: Derived, clean: (s: string | null) => string | null, names: Lookups): string {
+  // Unlocated events keep a null geometry (RFC 7946 allows it): QGIS lists them, nothing is dropped.
+  const geometry = e.lat !== null && e.lon !== null ? { type: 'Point', coordinates: [e.lon, e.lat] } : null;
+  const properties: Record<string, unknown> = {
     event_id: e.id,
     event_date: e.date_lo,
-    year: e.date_lo ? Number(e.date_lo.slice(0, 4)) : null,
-    time_precision: timePrecision,
-    event_type: eventType,
-    sub_event_type: subType,
-    actor1: actors[0] ?? null,
-    assoc_actor_1: actors.slice(1),
-    country: e.country ? countryName(e.country) : null,
-    admin1: e.region ? regionName(e.region) : null,
+    year: year(e.date_lo),
+    time_precision: d.timePrecision,
+    event_type: d.eventType,
+    sub_event_type: d.subType,
+    actor1: d.actors[0] ?? null,
+    assoc_actor_1: d.actors.slice(1),
+    country: names.country(e.country),
+    admin1: names.region(e.region),
     admin2: null,
     location: e.settlement,
-    latitude: e.lat,
-    longitude: e.lon,
-    // ACLED: 1 = the town itself, 2 = near it or part of a region, 3 = only the region is known.
-    geo_precision: e.settlement ? 1 : e.region || e.country ? 3 : null,
-    source: [...new Set(sources.map((s) => s.source_name ?? s.source_kind))],
-    source_urls: [...new Set(sources.map(sourceLink))],
+    geo_precision: d.geoPrecision,
+    source: d.sourceNames,
+    source_urls: d.sourceLinks,
     notes: clean(e.summary),
     fatalities: e.counts.killed ?? 0,
     type: e.type,
@@ -102,11 +215,11 @@ export function exportRow(e: ExportEventRow, sources: BriefSource[], clean: (s: 
     measure: e.measure,
     value: e.value,
     qualifier: e.qualifier,
-    attribution: e.attribution.map((a) => clean(a) ?? ''),
+    attribution: cleanList(e.attribution, clean),
     target: clean(e.target),
   };
-  for (const [k, col] of COUNT_COLUMNS) row[col] = e.counts[k] ?? null;
-  return row;
+  for (const [k, col] of COUNT_COLUMNS) properties[col] = e.counts[k] ?? null;
+  return JSON.stringify({ type: 'Feature', id: e.id, geometry, properties });
 }
 
 /**
@@ -119,24 +232,43 @@ export function sourceLink(s: Pick<BriefSource, 'url' | 'source_ref' | 'source_k
   return s.source_ref;
 }
 
-/** The event view (as the API gives it) with private names replaced. */
-export function cleanView(v: EventView, clean: (s: string | null) => string | null): EventView {
-  return {
-    ...v,
-    actors: v.actors.map((a) => clean(a) ?? ''),
-    attribution: v.attribution.map((a) => clean(a) ?? ''),
-    target: clean(v.target),
-    summary: clean(v.summary) ?? '',
-    sources: v.sources.map((s) => ({ ...s, title: clean(s.title), evidence: { ...s.evidence, text: clean(s.evidence.text) ?? '' } })),
+/** One event as a JSON Lines object: the event view the API gives, private names replaced. */
+function jsonlLine(e: ExportEvent<'full'>, clean: (s: string | null) => string | null): string {
+  const v: EventView = {
+    id: e.id,
+    kind: e.kind,
+    type: e.type,
+    date: { start: e.date_start, ...(e.date_end ? { end: e.date_end } : {}), precision: e.date_precision as DateSpan['precision'] },
+    place: { country: e.country, region: e.region, settlement: e.settlement, lat: e.lat, lon: e.lon },
+    status: e.status,
+    disputed: e.disputed,
+    certainty: e.certainty,
+    independent_sources: e.independent_sources,
+    source_count: e.source_count,
+    counts: e.counts,
+    actors: cleanList(e.actors, clean),
+    target: clean(e.target),
+    attribution: cleanList(e.attribution, clean),
+    summary: clean(e.summary) ?? '',
+    sources: e.sources.map((s) => ({
+      document_id: s.document.id,
+      record_id: s.record_id,
+      source_name: s.document.source_name,
+      url: s.document.url,
+      ref: s.document.source_ref,
+      published: s.document.published_at,
+      title: clean(s.document.title),
+      forwarded_from: s.document.forwarded_from,
+      copy_of: s.document.copy_of,
+      evidence: { start: s.evidence_start, end: s.evidence_end, text: clean(s.evidence_text) ?? '' },
+    })),
   };
-}
-
-// Unlocated events keep a null geometry (RFC 7946 allows it): QGIS lists them, nothing is dropped.
-function feature(row: Record<string, unknown>): string {
-  const { latitude, longitude, ...props } = row;
-  const geometry =
-    typeof latitude === 'number' && typeof longitude === 'number' ? { type: 'Point', coordinates: [longitude, latitude] } : null;
-  return JSON.stringify({ type: 'Feature', id: row.event_id, geometry, properties: props });
+  if (e.kind === 'tally') {
+    if (e.measure) v.measure = e.measure;
+    if (e.value !== null) v.value = e.value;
+    if (e.qualifier) v.qualifier = e.qualifier;
+  }
+  return `${JSON.stringify(v)}\n`;
 }
 
 /** Write with backpressure; a reader that went away (`| head`) ends the export with EPIPE. */
@@ -167,37 +299,36 @@ export async function exportEvents(store: Store, out: NodeJS.WritableStream, opt
   }
   const filter = validateFilter(opts.filter);
   const clean = cleaner(!!opts.names, opts.names ? emptyLists : defaultNameLists());
+  const names = new Lookups();
   let events = 0;
   let unlocated = 0;
-  if (opts.format === 'csv') await write(out, csvHeader(EXPORT_COLUMNS));
-  if (opts.format === 'geojson') await write(out, '{"type":"FeatureCollection","features":[\n');
   const pageSize = opts.pageSize ?? 5000;
   if (opts.format === 'jsonl') {
     // Everything: each source with the evidence its record quotes.
     for await (const page of eventPages(store.db, filter, 'full', pageSize)) {
       let chunk = '';
-      for (const e of page.events) {
-        chunk += `${JSON.stringify(cleanView(toEventView(e as EventRow, page.sources.get(e.id) ?? []), clean))}\n`;
-        events++;
-      }
+      for (const e of page) chunk += jsonlLine(e, clean);
+      events += page.length;
       await write(out, chunk);
     }
     return { events, unlocated };
   }
+  const csv = opts.format === 'csv';
+  await write(out, csv ? csvHeader(EXPORT_COLUMNS) : '{"type":"FeatureCollection","features":[\n');
   for await (const page of eventPages(store.db, filter, 'brief', pageSize)) {
     let chunk = '';
-    for (const e of page.events) {
-      const row = exportRow(e, page.sources.get(e.id) ?? [], clean);
-      if (opts.format === 'csv') chunk += csvLine(EXPORT_COLUMNS, row);
+    for (const e of page) {
+      const d = derive(e, e.sources, clean);
+      if (csv) chunk += csvRow(e, d, clean, names);
       else {
         if (e.lat === null || e.lon === null) unlocated++;
-        chunk += `${events > 0 ? ',\n' : ''}${feature(row)}`;
+        chunk += `${events > 0 ? ',\n' : ''}${feature(e, d, clean, names)}`;
       }
       events++;
     }
     await write(out, chunk);
   }
-  if (opts.format === 'geojson') await write(out, '\n]}\n');
+  if (!csv) await write(out, '\n]}\n');
   return { events, unlocated };
 }
 

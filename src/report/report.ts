@@ -6,7 +6,7 @@
 import { LetopisError } from '../errors.js';
 import { EVENT_TYPES } from '../extract/record.js';
 import { validateFilter } from '../query/events.js';
-import { eventPages, type BriefSource, type ExportEventRow } from '../store/export.js';
+import { reportIncidentPages, type BriefSource, type ReportEventRow } from '../store/export.js';
 import type { EventFilter, EventStatus, Store } from '../store/index.js';
 import { countByType } from '../store/report.js';
 import { listTallySeries, type TallyPoint } from '../query/tallies.js';
@@ -179,7 +179,7 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   };
   // Citations are numbered later, in reading order.
   const pending = new Map<ReportEvent, BriefSource[]>();
-  const view = (e: ExportEventRow): ReportEvent => ({
+  const view = (e: ReportEventRow): ReportEvent => ({
     id: e.id,
     date: { start: e.date_start, end: e.date_end, precision: e.date_precision },
     place: { settlement: e.settlement, region: e.region, country: e.country },
@@ -195,16 +195,14 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
     pending.set(v, src);
     return v;
   }
-  // Read by id (the primary key: every page costs the same), then put in date order here.
+  // Incidents only (tallies come as series, below), read by id, then put in date order here.
   const byType = new Map<string, { lo: string; e: ReportEvent }[]>();
   const tallies: ReportTally[] = [];
-  for await (const page of eventPages(db, filter, 'brief')) {
-    for (const e of page.events) {
-      const src = page.sources.get(e.id) ?? [];
-      if (e.kind === 'tally') continue; // tallies come as series, below
-      const list = byType.get(e.type) ?? [];
-      list.push({ lo: e.date_lo ?? '', e: track(src, view(e)) });
-      byType.set(e.type, list);
+  for await (const page of reportIncidentPages(db, filter)) {
+    for (const e of page) {
+      let list = byType.get(e.type);
+      if (!list) byType.set(e.type, (list = []));
+      list.push({ lo: e.date_lo ?? '', e: track(e.sources, view(e)) });
       bump(nowMap, e.type);
       bump(regionMap, e.region);
       if (e.date_lo) bump(weekMap, mondayOf(e.date_lo));
