@@ -851,8 +851,9 @@ function mergeIntoPrevious(text: string, d: Draft, st: ParaState, lex: CompiledL
 
 /**
  * A headline ("Police detain protesters in Omsk." over the story) announces what the body tells with
- * its day and numbers: a record from a one-sentence first paragraph with no day or number of its
- * own is dropped when a later paragraph has a record of the same type at a compatible place.
+ * its day and numbers: an incident from a one-sentence first paragraph is dropped when a later
+ * paragraph has one of the same type at a compatible place, with the same number and day if the
+ * headline gives them.
  */
 function dropHeadlines(drafts: Draft[], sentences: Sentence[], lex: CompiledLexicon): Draft[] {
   const first = sentences.find((s) => !s.boilerplate);
@@ -860,8 +861,11 @@ function dropHeadlines(drafts: Draft[], sentences: Sentence[], lex: CompiledLexi
   const sameGroup = (a: EventType, b: EventType): boolean => a === b || (lex.mergeGroup.has(a) && lex.mergeGroup.get(a) === lex.mergeGroup.get(b));
   const compatible = (h: Place, b: Place): boolean => (h.settlement === null || b.settlement === null || h.settlement === b.settlement) &&
     (h.region === null || b.region === null || h.region === b.region) && (h.country === null || b.country === null || h.country === b.country);
-  return drafts.filter((h) => h.sentence !== first || h.dateExplicit || h.quantity !== null ||
-    !drafts.some((b) => b.sentence.para > first.para && b.kind === 'incident' && sameGroup(b.type, h.type) && compatible(h.place, b.place)));
+  // A headline's own number or day must be the body's too ("8 detained in Omsk" over "police detained eight").
+  const agrees = (h: Draft, b: Draft): boolean => (h.quantity === null || (b.quantity !== null && b.quantity.value === h.quantity.value)) &&
+    (!h.dateExplicit || (b.dateExplicit && b.date.start === h.date.start));
+  return drafts.filter((h) => h.sentence !== first || h.kind !== 'incident' ||
+    !drafts.some((b) => b.sentence.para > first.para && b.kind === 'incident' && sameGroup(b.type, h.type) && compatible(h.place, b.place) && agrees(h, b)));
 }
 
 /** The same event told again elsewhere in the document (same type, day, place and number): keep the first. */

@@ -123,6 +123,10 @@ describe('headline and body', () => {
     expect(recs).toHaveLength(1);
     expect(recs[0]!.date).toMatchObject({ start: '2022-10-01', end: '2022-10-02' });
   });
+  it('a headline with a number gives way to a body record with the same number, not another', () => {
+    expect(run('В Омске задержали 8 человек.\n\nВ воскресенье в Омске полиция задержала 8 человек на антивоенной акции у мэрии.').filter((r) => r.type === 'detention')).toHaveLength(1);
+    expect(run('В Омске задержали 30 человек.\n\nВ воскресенье в Омске полиция задержала 8 человек на антивоенной акции у мэрии.').filter((r) => r.type === 'detention')).toHaveLength(2);
+  });
   it('but kept when the body tells of something else, or elsewhere', () => {
     expect(run('В Омске подожгли военкомат!\n\nВ Томске в тот же день прошёл пикет против мобилизации, сообщили местные СМИ 3 октября.').map((r) => r.type)).toContain('arson');
     expect(run('В Омске подожгли военкомат!\n\n2 октября неизвестный поджёг дверь военкомата в Томске.').filter((r) => r.type === 'arson')).toHaveLength(2);
