@@ -182,7 +182,8 @@ export async function sourcesOfEvents(db: Kysely<DB>, eventIds: number[]): Promi
       'er.event_id', 'd.id as document_id', 'r.id as record_id', 'd.source_kind', 'd.source_name', 'd.url', 'd.source_ref', 'd.title',
       'd.published_at', 'd.forwarded_from', 'd.copy_of', 'r.evidence_start', 'r.evidence_end', 'r.evidence_text',
     ])
-    .where('er.event_id', 'in', eventIds)
+    // One array parameter, however many ids: cheaper to build, send and plan than a list of them.
+    .where('er.event_id', '=', sql<number>`ANY(${eventIds}::int[])`)
     .where('r.superseded_at', 'is', null)
     .orderBy('d.published_at')
     .orderBy('r.id')

@@ -25,9 +25,11 @@ describe('public API', () => {
   it('lists published events only, newest first', async () => {
     const res = await app().request('/api/events');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { events: { id: number; status: string }[]; next: string | null };
+    const body = (await res.json()) as { events: { id: number; status: string; sources: { url: string }[] }[]; next: string | null };
     expect(body.events.map((e) => e.id)).toEqual([ids[4], ids[1], ids[2], ids[0]]);
     expect(body.events.every((e) => e.status === 'published')).toBe(true);
+    // Each event's own source, fetched for the whole page at once.
+    expect(body.events.map((e) => e.sources.map((s) => s.url))).toEqual([4, 1, 2, 0].map((i) => [`https://example.org/news/${i + 1}`]));
     expect(body.next).toBeNull();
   });
 
