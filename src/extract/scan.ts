@@ -30,8 +30,11 @@ export interface ScanHit {
 interface Entry {
   src: string;
   group: number;
-  /** Folded literal prefixes: every match starts with one of them (case-folded); null = unknown. */
-  prefixes: string[] | null;
+  /**
+   * Folded literal prefixes (up to MAX_PREFIX): every match starts with one of them; null = unknown,
+   * undefined = not read yet (read when the entry is first a candidate).
+   */
+  prefixes: string[] | null | undefined;
   re: RegExp | null;
 }
 
@@ -45,6 +48,8 @@ export const COMBINED_AFTER = 2_000_000;
 const KEY = 3;
 /** Prefixes are read up to this many characters (a cheap check before an entry is compiled). */
 const MAX_PREFIX = 10;
+/** Filters (LazyPattern) are gated on shorter prefixes: cheaper to read, nearly as selective. */
+const FILTER_PREFIX = 5;
 /** More alternatives than this and the prefix reading stops where it is (it stays a valid prefix). */
 const MAX_ALTS = 64;
 
@@ -87,7 +92,7 @@ interface Pre { s: string; done: boolean }
 
 class PrefixReader {
   private i = 0;
-  constructor(private readonly src: string) {}
+  constructor(private readonly src: string, private readonly max = MAX_PREFIX) {}
 
   /** Prefixes of the whole source, or null when a match may start with anything. */
   read(): string[] | null {
@@ -157,10 +162,10 @@ class PrefixReader {
     if (!cur.some((c) => c.done)) return cur;
     const out: Pre[] = [];
     for (const c of cur) {
-      if (!c.done || c.s.length >= MAX_PREFIX) { out.push({ s: c.s, done: false }); continue; }
+      if (!c.done || c.s.length >= this.max) { out.push({ s: c.s, done: false }); continue; }
       for (const n of next) {
         const s = c.s + n.s;
-        out.push(s.length >= MAX_PREFIX ? { s: s.slice(0, MAX_PREFIX), done: false } : { s, done: n.done });
+        out.push(s.length >= this.max ? { s: s.slice(0, this.max), done: false } : { s, done: n.done });
       }
     }
     if (out.length > MAX_ALTS) return dedupe(cur.map((c) => ({ s: c.s, done: false })));
@@ -277,8 +282,8 @@ function dedupe(list: Pre[]): Pre[] {
 }
 
 /** Folded literal prefixes of a pattern (every match starts with one of them), or null when unknown. */
-export function literalPrefixes(src: string): string[] | null {
-  return new PrefixReader(src).read();
+export function literalPrefixes(src: string, max = MAX_PREFIX): string[] | null {
+  return new PrefixReader(src, max).read();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,18 +313,21 @@ export class WordScanner {
     entries: { src: string; group: number }[], private readonly flags = 'iu', private readonly groupCount = 0,
     private readonly onError: (index: number, err: Error) => never = (_i, err) => { throw err; },
   ) {
-    this.entries = entries.map((e) => ({ src: e.src, group: e.group, prefixes: null, re: null }));
+    this.entries = entries.map((e) => ({ src: e.src, group: e.group, prefixes: undefined, re: null }));
   }
 
-  /** Reads every entry's prefixes once, on first use (a scanner a text never needs costs nothing). */
+  /**
+   * Reads every entry's first KEY letters once, on first use (a scanner a text never needs costs
+   * nothing); reading only that far is four times cheaper than whole prefixes.
+   */
   private index(): Map<string, number[]> {
     if (this.byKey) return this.byKey;
     const byKey = new Map<string, number[]>();
     const lengths = new Set<number>();
     this.entries.forEach((e, i) => {
-      e.prefixes = literalPrefixes(e.src);
-      if (!e.prefixes) { this.anywhere.push(i); return; }
-      const keys = new Set(e.prefixes.map((p) => p.slice(0, KEY)));
+      const heads = literalPrefixes(e.src, KEY);
+      if (!heads) { this.anywhere.push(i); e.prefixes = null; return; }
+      const keys = new Set(heads);
       for (const k of keys) {
         lengths.add(k.length);
         let l = byKey.get(k);
@@ -362,14 +370,8 @@ export class WordScanner {
   /** Positions worth a look: a boundary followed by a literal prefix (or any boundary when some entry has none). */
   private gate(): RegExp {
     if (!this.gateRe) {
-      this.index();
-      // Whole prefixes, not keys: the regex engine then skips most word starts by itself. A prefix
-      // that extends a shorter one adds nothing.
-      const all = [...new Set(this.entries.flatMap((e) => e.prefixes ?? []))].sort();
-      const keys: string[] = [];
-      for (const p of all) if (!keys.length || !p.startsWith(keys[keys.length - 1]!)) keys.push(p);
-      keys.sort((a, b) => b.length - a.length);
-      for (let i = 0; i < keys.length; i++) keys[i] = escapeRe(keys[i]!);
+      // Keys only: a long run switches to the combined regex anyway (COMBINED_AFTER).
+      const keys = [...this.index().keys()].sort((a, b) => b.length - a.length).map(escapeRe);
       // The lookahead leaves lastIndex at the boundary itself.
       const body = this.anywhere.length ? '' : `(?=${keys.join('|') || '(?!)'})`;
       this.gateRe = new RegExp(`${B}${body}`, `g${this.flags}`);
@@ -412,6 +414,7 @@ export class WordScanner {
 
   private tryAt(i: number, text: string, p: number, folded: () => string): RegExpExecArray | null {
     const e = this.entries[i]!;
+    if (e.prefixes === undefined) e.prefixes = literalPrefixes(e.src);
     if (e.prefixes) {
       const f = folded();
       if (!e.prefixes.some((pre) => f.startsWith(pre))) return null;
@@ -502,7 +505,7 @@ export class LazyPattern {
 
   /** Whether the pattern matches `text`; `folded` is foldString(text) when the caller has it. */
   test(text: string, folded?: string): boolean {
-    if (this.prefixes === undefined) this.prefixes = literalPrefixes(this.inner);
+    if (this.prefixes === undefined) this.prefixes = literalPrefixes(this.inner, FILTER_PREFIX);
     if (this.prefixes) {
       const f = folded ?? foldString(text);
       if (!this.prefixes.some((p) => f.includes(p))) return false;
