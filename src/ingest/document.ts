@@ -42,3 +42,18 @@ export function isInputError(item: ReadItem): item is InputError {
 export function inputError(file: string, message: string, where?: string): InputError {
   return where === undefined ? { error: true, file, message } : { error: true, file, where, message };
 }
+
+/** Documents larger than this are refused (`--max-size`, default 16 MiB): extraction is for articles and posts. */
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
+
+export function overLimitMessage(what: string, bytes: number, maxBytes: number): string {
+  return `${what} is ${(bytes / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit for one document (raise it with --max-size MB)`;
+}
+
+/** The limit for a document read out of a larger file (a message, a feed item); null when within it. */
+export function textOverLimit(text: string, maxBytes: number): string | null {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: most texts need no counting.
+  if (text.length * 3 <= maxBytes) return null;
+  const bytes = Buffer.byteLength(text);
+  return bytes > maxBytes ? overLimitMessage('its text', bytes, maxBytes) : null;
+}

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { DOMParser } from 'linkedom';
 import { decodeBytes } from './decode.js';
-import { inputError, type DocumentInput, type ReadItem } from './document.js';
+import { DEFAULT_MAX_BYTES, inputError, textOverLimit, type DocumentInput, type ReadItem } from './document.js';
 import { htmlToText } from './html.js';
 
 export interface FeedReadOptions {
@@ -12,7 +12,7 @@ export interface FeedReadOptions {
   maxBytes?: number;
 }
 
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+const FEED_MAX_BYTES = 64 * 1024 * 1024;
 
 /** The minimal element surface we read (linkedom's XML elements). */
 interface El {
@@ -52,7 +52,7 @@ export async function* readFeed(path: string, opts: FeedReadOptions = {}): Async
     yield inputError(file, `cannot read the file: ${(err as Error).message}`);
     return;
   }
-  const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const max = opts.maxBytes ?? FEED_MAX_BYTES;
   if (buf.length > max) {
     yield inputError(file, `the feed is ${(buf.length / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(0)} MB limit`);
     return;
@@ -116,7 +116,9 @@ export function* parseFeed(xml: string, file: string, ref: string): Generator<Re
       editedAt: updated !== null && date !== null && updated !== date ? feedDate(updated) : null,
       meta: author === null ? { feed: file } : { feed: file, author },
     };
-    yield d;
+    const tooBig = textOverLimit(d.text, DEFAULT_MAX_BYTES);
+    if (tooBig !== null) yield inputError(file, tooBig, `item ${n}`);
+    else yield d;
   }
 }
 

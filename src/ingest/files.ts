@@ -5,7 +5,7 @@
 import { open, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { decodeBytes } from './decode.js';
-import { inputError, type DocumentInput, type ReadItem } from './document.js';
+import { DEFAULT_MAX_BYTES, inputError, overLimitMessage, type DocumentInput, type ReadItem } from './document.js';
 import { htmlToText } from './html.js';
 
 export const TEXT_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'];
@@ -23,8 +23,6 @@ export interface FileReadOptions {
   /** Files larger than this are refused with a message (default 16 MiB). */
   maxBytes?: number;
 }
-
-export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 
 function supported(path: string): boolean {
   const ext = extname(path).toLowerCase();
@@ -94,7 +92,7 @@ export async function readTextFile(path: string, opts: FileReadOptions = {}): Pr
     try {
       const { size } = await fh.stat();
       if (size > maxBytes) {
-        return inputError(path, `file is ${(size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB limit for one document (raise it with --max-size MB, or split the file)`);
+        return inputError(path, `${overLimitMessage('the file', size, maxBytes)}, or split the file`);
       }
       buf = await fh.readFile();
     } finally {

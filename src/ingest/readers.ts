@@ -29,6 +29,7 @@ registerReader('.json', async function* telegram(path, opts) {
   if (o.channelUsernames !== undefined) tg.channelUsernames = o.channelUsernames;
   if (o.chatTypes !== undefined) tg.chatTypes = o.chatTypes;
   if (o.onProgress !== undefined) tg.onProgress = o.onProgress;
+  if (o.maxBytes !== undefined) tg.maxBytes = o.maxBytes;
   yield* readTelegramExport(path, tg);
 });
 

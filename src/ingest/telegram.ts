@@ -3,7 +3,7 @@
  * `chats.list[]`. Read as a stream, one message at a time, so a multi-gigabyte export keeps memory flat.
  */
 import { open, stat } from 'node:fs/promises';
-import { inputError, type DocumentInput, type ReadItem } from './document.js';
+import { DEFAULT_MAX_BYTES, inputError, textOverLimit, type DocumentInput, type ReadItem } from './document.js';
 import { JsonScanError, JsonScanner, parseSlice } from './json-stream.js';
 
 export interface TelegramReadOptions {
@@ -19,6 +19,8 @@ export interface TelegramReadOptions {
   chatTypes?: readonly string[];
   /** Called about every 1,000 messages and at the end. */
   onProgress?: (p: TelegramProgress) => void;
+  /** A message whose text is larger is refused with a message naming it (default 16 MiB). */
+  maxBytes?: number;
 }
 
 export interface TelegramProgress {
@@ -133,6 +135,11 @@ export async function* readTelegramExport(path: string, opts: TelegramReadOption
       if (doc === null) continue;
       if ('error' in doc) {
         yield inputError(file, doc.error, `byte ${slice.offset}`);
+        continue;
+      }
+      const tooBig = textOverLimit(doc.text, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      if (tooBig !== null) {
+        yield inputError(file, `message ${String(doc.meta?.messageId)}: ${tooBig}`, `byte ${slice.offset}`);
         continue;
       }
       progress.documents++;

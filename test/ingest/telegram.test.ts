@@ -174,6 +174,25 @@ describe('broken exports', () => {
   });
 });
 
+describe('oversized messages', () => {
+  it('refuses a message over the one-document limit, naming it and its place, and reads the others', async () => {
+    const one = JSON.parse(readFileSync(ONE, 'utf8')) as { messages: Record<string, unknown>[] };
+    const huge = 'Листовки раскладывали по почтовым ящикам. '.repeat(60_000); // ~4.6 MB of UTF-8
+    const messages = [...one.messages.slice(0, 2), { id: 9001, type: 'message', date: '2022-10-02T10:00:00', text: huge }, ...one.messages.slice(2)];
+    const path = join(tmp, 'huge-post.json');
+    writeFileSync(path, JSON.stringify({ ...one, messages }, null, 1));
+    const items = await readAll(path, { maxBytes: 1024 * 1024 });
+    const [err, ...more] = errorsOf(items);
+    expect(more).toEqual([]);
+    expect(err!.file).toBe(path);
+    expect(err!.message).toMatch(/^message 9001: its text is 4\.\d MB, over the 1 MB limit/);
+    expect(err!.where).toMatch(/^byte \d+$/);
+    expect(docsOf(items).map((d) => d.text)).toEqual(docsOf(await readAll(ONE)).map((d) => d.text));
+    // Under the default limit (16 MB) the same post goes in.
+    expect(docsOf(await readAll(path)).some((d) => d.text.length > 2_000_000)).toBe(true);
+  });
+});
+
 const devExport = join(DEV_RU, 'telegram-export', 'result.json');
 if (!existsSync(devExport)) console.log(`skipping the dev-ru export test: ${devExport} is absent`);
 
