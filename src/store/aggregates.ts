@@ -1,7 +1,7 @@
 /** Aggregates over events: counts and sums of counts grouped by type, region, week or month. */
 import { sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import { COUNT_KEYS } from '../extract/record.js';
-import { filterWhere, type EventFilter } from './events.js';
+import { compiled, filterWhere, type EventFilter } from './events.js';
 import type { DB } from './schema.js';
 
 export const GROUP_KEYS = ['type', 'region', 'country', 'week', 'month'] as const;
@@ -77,12 +77,8 @@ export function countsPlan(f: EventFilter, by: GroupKey[]): CountsPlan | null {
   return { lo, hi, edges };
 }
 
-/**
- * Count events matching the filter, grouped by one or two keys (e.g. week then type for a timeline).
- * The filter's limit and cursor are ignored. Without sums, `counts` comes back empty.
- */
-export async function aggregateEvents(db: Kysely<DB>, filter: EventFilter, by: GroupKey[], withSums = true): Promise<AggregateRow[]> {
-  const f: EventFilter = { ...filter, after: undefined, limit: undefined };
+/** The aggregate's statement (see aggregateEvents), before compiling. */
+function aggregateQuery(db: Kysely<DB>, f: EventFilter, by: GroupKey[], withSums: boolean) {
   // Two stages: group the matching rows by the plain columns first (cheap), then compute weeks and
   // months once per distinct day rather than once per event.
   const columns = [...new Set(by.map((k) => (k === 'week' || k === 'month' ? 'date_lo' : k)))];
@@ -136,7 +132,17 @@ export async function aggregateEvents(db: Kysely<DB>, filter: EventFilter, by: G
     // Groups whose events have all gone stay in the counts table with zero events.
     .having(sql<SqlBool>`sum(n) > 0`);
   for (let i = 0; i < by.length; i++) q = q.groupBy(sql.ref(`k${i}`) as never).orderBy(sql.ref(`k${i}`) as never);
-  const rows = (await q.execute()) as unknown as Record<string, string | number | null>[];
+  return q;
+}
+
+/**
+ * Count events matching the filter, grouped by one or two keys (e.g. week then type for a timeline).
+ * The filter's limit and cursor are ignored. Without sums, `counts` comes back empty.
+ */
+export async function aggregateEvents(db: Kysely<DB>, filter: EventFilter, by: GroupKey[], withSums = true): Promise<AggregateRow[]> {
+  const f: EventFilter = { ...filter, after: undefined, limit: undefined };
+  const statement = compiled(db, JSON.stringify(['aggregate', f, by, withSums]), () => aggregateQuery(db, f, by, withSums));
+  const rows = (await db.executeQuery<Record<string, string | number | null>>(statement)).rows;
   return rows.map((r) => {
     const counts: Record<string, number> = {};
     for (const c of COUNT_KEYS) {
