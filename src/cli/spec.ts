@@ -68,7 +68,7 @@ export const COMMANDS: CommandSpec[] = [
     usage: 'letopis ingest [options] PATH...',
     options: {
       published: { type: 'string', arg: 'DATE', description: 'publication date for documents that do not state one (YYYY-MM-DD)' },
-      'max-size': { type: 'string', arg: 'MB', description: 'refuse single documents larger than this', default: '16' },
+      'max-size': { type: 'string', arg: 'MB', description: 'refuse single documents (a file, a message, a feed item) larger than this', default: '16' },
       'channel-username': { type: 'string', arg: 'NAME', description: 'public @username of the exported Telegram channel: gives https://t.me/NAME/ID links' },
       urls: { type: 'string', arg: 'FILE', description: 'also fetch the web pages listed in FILE (one URL a line)' },
       server: { type: 'string', arg: 'URL', description: 'send documents to a running `letopis serve` instead of opening the database' },
