@@ -3,8 +3,10 @@
  * every text escaped, so it can be inlined into an HTML page or saved as a file.
  */
 
+const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return /[&<>"']/.test(s) ? s.replace(/[&<>"']/g, (c) => XML_ENTITIES[c]!) : s;
 }
 
 /** A round step for the y axis giving at most about five ticks. */

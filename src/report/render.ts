@@ -80,8 +80,11 @@ function heading(report: Report, lang: ReportLang): string {
 
 // --- Markdown ------------------------------------------------------------------------------------
 
+const MD_SPECIAL = /[&<>\\`*_{}[\]()#+!|~\n]/;
+
 /** Text safe in Markdown: no markup, no raw HTML. */
 function md(s: string): string {
+  if (!MD_SPECIAL.test(s)) return s; // most summaries: nothing to escape
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

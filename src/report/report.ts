@@ -138,8 +138,6 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   const previous = previousPeriod(period);
   const db = store.db;
 
-  // The previous period is only counted; this period's counts come from the events read below.
-  const before = await countByType(db, { ...filter, ...previous });
   const nowMap = new Map<string, number>();
   const regionMap = new Map<string | null, number>();
   const weekMap = new Map<string, number>();
@@ -197,21 +195,28 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   }
   // Incidents only (tallies come as series, below), read by id, then put in date order here.
   const byType = new Map<string, { lo: string; e: ReportEvent }[]>();
-  const tallies: ReportTally[] = [];
-  for await (const page of reportIncidentPages(db, filter)) {
-    for (const e of page) {
-      let list = byType.get(e.type);
-      if (!list) byType.set(e.type, (list = []));
-      list.push({ lo: e.date_lo ?? '', e: track(e.sources, view(e)) });
-      bump(nowMap, e.type);
-      bump(regionMap, e.region);
-      if (e.date_lo) bump(weekMap, mondayOf(e.date_lo));
+  async function readIncidents(): Promise<void> {
+    for await (const page of reportIncidentPages(db, filter)) {
+      for (const e of page) {
+        let list = byType.get(e.type);
+        if (!list) byType.set(e.type, (list = []));
+        list.push({ lo: e.date_lo ?? '', e: track(e.sources, view(e)) });
+        bump(nowMap, e.type);
+        bump(regionMap, e.region);
+        if (e.date_lo) bump(weekMap, mondayOf(e.date_lo));
+      }
     }
   }
+  // Asked for at once, so a server answers them side by side while the incidents are read.
+  // The previous period is only counted; this period's counts come from the events read.
+  const beforeQ = countByType(db, { ...filter, ...previous });
+  const seriesQ = listTallySeries(store, { type: opts.type, region: opts.region, from: opts.from, to: opts.to, status: statuses });
+  const [before, allSeries] = await Promise.all([beforeQ, seriesQ, readIncidents()]);
   const byDate = (a: { lo: string }, b: { lo: string }): number => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
   const sections = EVENT_TYPES.filter((t) => byType.has(t)).map((t) => ({ type: t, events: byType.get(t)!.sort((a, b) => byDate(a, b) || a.e.id - b.e.id).map((x) => x.e) }));
   // Notable tallies: of each series (one measure over one area), the latest claim and the highest.
-  for (const series of await listTallySeries(store, { type: opts.type, region: opts.region, from: opts.from, to: opts.to, status: statuses })) {
+  const tallies: ReportTally[] = [];
+  for (const series of allSeries) {
     const picks: [TallyPoint, ReportTally['claim']][] = [];
     if (series.latest) picks.push([series.latest, series.highest && series.highest.event_id !== series.latest.event_id ? 'latest' : 'both']);
     if (series.highest && series.highest.event_id !== series.latest?.event_id) picks.push([series.highest, 'highest']);

@@ -187,9 +187,11 @@ function exportEvent<M extends SourceMode>(a: ExportRaw, mode: M, docs: Document
  * The filter's own cursor and limit are ignored: the id keyset walks the primary key, so each page
  * costs the same. `full` sources carry the evidence each record quotes (JSON Lines); `brief` ones only cite.
  */
-export async function* eventPages<M extends SourceMode>(db: Kysely<DB>, filter: EventFilter, mode: M, pageSize = 5000): AsyncGenerator<ExportEvent<M>[]> {
+export async function* eventPages<M extends SourceMode>(
+  db: Kysely<DB>, filter: EventFilter, mode: M, pageSize = 5000, documentCacheSize = 100_000,
+): AsyncGenerator<ExportEvent<M>[]> {
   const f: EventFilter = { ...filter, after: undefined, limit: undefined };
-  const docs = new DocumentCache(db);
+  const docs = new DocumentCache(db, documentCacheSize);
   const json = pageJson(EXPORT_COLUMNS, sourcesSql(mode));
   const fetchPage = async (after: number): Promise<ExportRaw[]> => {
     const page = db.selectFrom('events').select([...EXPORT_COLUMNS]).where(filterWhere(f)).where('id', '>', after).orderBy('id').limit(pageSize);
