@@ -98,14 +98,13 @@ export function previousWeek(r: string | null): { start: string; end: string; pr
  * "two days later", «через три дня»: `days` after the paragraph's told day; unknown when no day was
  * told, or when it would pass the publication.
  */
-export function daysAfterRef(c: { ref: string | null; published: string | null }, days: number): string | null {
-  if (!c.ref || c.ref === c.published || !Number.isFinite(days) || days < 1) return null;
-  const d = addDays(c.ref, days);
+export function daysAfterRef(c: { ref: string | null; published: string | null; story?: string | null }, days: number): string | null {
+  const from = c.ref && c.ref !== c.published ? c.ref : c.story ?? null;
+  if (!from || !Number.isFinite(days) || days < 1) return null;
+  const d = addDays(from, days);
   return c.published && d > c.published ? null : d;
 }
 
-export function dayAfterRef(c: { ref: string | null; published: string | null }): string | null {
-  if (!c.ref || c.ref === c.published) return null;
-  const d = addDays(c.ref, 1);
-  return c.published && d > c.published ? null : d;
+export function dayAfterRef(c: { ref: string | null; published: string | null; story?: string | null }): string | null {
+  return daysAfterRef(c, 1);
 }

@@ -156,7 +156,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
     }
     // A day told in a sentence without events still sets the paragraph's reference day.
     if (st.datesIdx !== s.idx && !s.boilerplate && /\d/.test(text.slice(s.start, s.end))) {
-      const ds = pack.findDates(text.slice(s.start, s.end), s.start, { published, ref: st.refDay ?? published, warStart }, lex);
+      const ds = pack.findDates(text.slice(s.start, s.end), s.start, { published, ref: st.refDay ?? published, warStart, story: st.refDay ?? st.prevRefDay }, lex);
       for (const d of ds) if (d.explicitDay && !d.relative && d.role === 'on') { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
     }
   }
@@ -198,7 +198,7 @@ function processSentence(
   const cls = clauses(text, s.start, s.end);
   const clauseOf = (pos: number): Clause => cls.find((c) => pos >= c.start && pos < c.end) ?? cls[cls.length - 1]!;
 
-  const ctx: DateContext = { published: doc.published, ref: st.refDay ?? doc.published, warStart: doc.warStart };
+  const ctx: DateContext = { published: doc.published, ref: st.refDay ?? doc.published, warStart: doc.warStart, story: st.refDay ?? st.prevRefDay };
   // Dates and numbers are read only when a trigger needs them (most sentences with a trigger word are not events).
   let datesCache: DateMention[] | null = null;
   let quantitiesCache: Quantity[] | null = null;
@@ -604,7 +604,7 @@ function findDateline(
 function repeatEvent(text: string, s: Sentence, sPlaces: PlaceLike[], st: ParaState, doc: DocCtx, lex: CompiledLexicon, pack: LanguagePack): Draft | null {
   const prev = [...st.drafts].reverse().find((d) => d.kind === 'incident' && d.sentence.idx >= s.idx - 2 && !d.share);
   if (!prev) return null;
-  const ctx: DateContext = { published: doc.published, ref: st.refDay ?? doc.published, warStart: doc.warStart };
+  const ctx: DateContext = { published: doc.published, ref: st.refDay ?? doc.published, warStart: doc.warStart, story: st.refDay ?? st.prevRefDay };
   const dates = pack.findDates(text.slice(s.start, s.end), s.start, ctx, lex).filter((d) => d.role === 'on');
   const own = sPlaces.find((p) => p.level !== 'country' && p.role !== 'adjectival' && !doc.dest.has(p) && !doc.route.has(p) && !doc.topical.has(p));
   const date = dates[0]?.date ?? prev.date;

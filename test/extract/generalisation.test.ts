@@ -111,6 +111,18 @@ describe('carry-over: a follow-up sentence that omits what the one before said',
   it('«там же», "there": the place of the sentence before', () => {
     expect(run('5 октября в Омске активист вышел с плакатом. Его задержали там же.').map((r) => r.place.settlement)).toEqual(['Omsk', 'Omsk']);
   });
+  it('"the next day" and «через два дня» opening a paragraph count from the day the paragraph before told', () => {
+    expect(run('On 3 May a recruitment office in Omsk was set alight.\n\nPolice detained a suspect the next day.').map((r) => r.date.start)).toEqual(['2022-05-03', '2022-05-04']);
+    expect(run('3 мая в Омске подожгли военкомат.\n\nЧерез два дня полиция задержала подозреваемого.').map((r) => r.date.start)).toEqual(['2022-05-03', '2022-05-05']);
+  });
+  it('uk: the place rules in Ukrainian (topic «про», bracketed counts, a route)', () => {
+    const topic = run('У Херсоні суд заарештував студентку. За версією слідства, 3 жовтня вона розклеїла листівки про обстріл лікарні в Маріуполі.');
+    expect(topic.find((r) => r.type === 'symbolic')?.place.settlement).toBe('Kherson');
+    const counts = run('У вівторок поліція затримала 640 людей у 20 містах. Найбільше — у Мінську (210) та Гомелі (95).');
+    expect(counts.map((r) => [r.place.settlement, r.counts.detained])).toEqual([[null, 640], ['Minsk', 210], ['Gomel', 95]]);
+    const road = run('Вранці мешканці села Кахіб перекрили трасу Махачкала — Буйнакськ.');
+    expect(where(road[0])).toEqual(['RU', 'RU-DA', null]);
+  });
   it('"N days later" needs a day told before it', () => {
     const recs = run('An enlistment office in Omsk was set on fire. Two days later, police detained a suspect.');
     expect(recs.find((r) => r.type === 'detention')?.date.precision).not.toBe('day');

@@ -10,6 +10,11 @@ export interface DateContext {
   ref: string | null;
   /** Start of the war when the document is about it ("since the start of the war"), else null. */
   warStart: string | null;
+  /**
+   * The last day told in this paragraph or, before it tells one, the day the paragraph before ended
+   * on: what "the next day" and "two days later" count from ("yesterday" stays with `ref`).
+   */
+  story?: string | null;
 }
 
 /**
