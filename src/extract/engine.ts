@@ -813,7 +813,12 @@ function cleanSource(raw: string, lex: CompiledLexicon): string | null {
 
 /** One event told over several sentences: fold a later mention into the earlier record. */
 function mergeIntoPrevious(text: string, d: Draft, st: ParaState, lex: CompiledLexicon): boolean {
-  const sameGroup = (a: EventType, b: EventType): boolean => a === b || (lex.mergeGroup.has(a) && lex.mergeGroup.get(a) === lex.mergeGroup.get(b));
+  const sameType = (a: EventType, b: EventType): boolean => a === b || (lex.mergeGroup.has(a) && lex.mergeGroup.get(a) === lex.mergeGroup.get(b));
+  // Soldiers who protest are refusing ("a hundred mobilised men staged a protest … they refuse to
+  // fight"): their protest and a refusal told next are one event.
+  const soldiersProtest = (p: Draft): boolean => p.type === 'protest' && p.measure === 'soldiers';
+  const sameGroup = (a: EventType, b: EventType, p?: Draft): boolean => sameType(a, b) ||
+    (p !== undefined && soldiersProtest(p) && lex.mergeGroup.has(b) && lex.mergeGroup.get(b) === lex.mergeGroup.get('refusal'));
   for (let i = st.drafts.length - 1; i >= 0; i--) {
     const p = st.drafts[i]!;
     if (p.sentence.idx < d.sentence.idx - 2) break;
@@ -828,7 +833,7 @@ function mergeIntoPrevious(text: string, d: Draft, st: ParaState, lex: CompiledL
       for (const a of d.attribution) if (!p.attribution.includes(a)) p.attribution.push(a);
       return true;
     }
-    if (p.kind !== d.kind || !sameGroup(p.type, d.type)) continue;
+    if (p.kind !== d.kind || !sameGroup(p.type, d.type, p)) continue;
     if (d.kind === 'tally' || d.breakdown) return false;
     if (d.dateExplicit && p.dateExplicit && JSON.stringify(d.date) !== JSON.stringify(p.date)) return false;
     if (d.quantity && p.quantity && d.quantity.value !== p.quantity.value) return false;

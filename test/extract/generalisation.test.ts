@@ -185,3 +185,16 @@ describe('towns named by adjectives and by their landmarks', () => {
     expect(findPlaces('in Zaporizhzhia', 'en')[0]?.settlement).toBe('Zaporizhzhia');
   });
 });
+
+describe('soldiers who protest', () => {
+  it('a refusal told right after a protest of counted soldiers is the same event', () => {
+    const ru = run('5 октября около 80 мобилизованных устроили протест на полигоне под Казанью. Мужчины заявили, что отказываются воевать без выплат.');
+    expect(ru).toHaveLength(1);
+    expect(ru[0]!.evidence.text).toContain('отказываются');
+    expect(run('On 5 October about 80 mobilised soldiers staged a protest at a training ground near Kazan. They said they refused to fight without pay.')).toHaveLength(1);
+  });
+  it('but not after a protest of civilians', () => {
+    const recs = run('5 октября около 80 жителей устроили протест у администрации в Казани. Мужчины заявили, что отказываются воевать без выплат.');
+    expect(recs.map((r) => r.type)).toEqual(['protest', 'refusal']);
+  });
+});
