@@ -55,5 +55,5 @@ export function textOverLimit(text: string, maxBytes: number): string | null {
   // A UTF-16 unit is at most 3 bytes of UTF-8: most texts need no counting.
   if (text.length * 3 <= maxBytes) return null;
   const bytes = Buffer.byteLength(text);
-  return bytes > maxBytes ? overLimitMessage('its text', bytes, maxBytes) : null;
+  return bytes > maxBytes ? overLimitMessage('text', bytes, maxBytes) : null;
 }

@@ -92,7 +92,7 @@ export async function readTextFile(path: string, opts: FileReadOptions = {}): Pr
     try {
       const { size } = await fh.stat();
       if (size > maxBytes) {
-        return inputError(path, `${overLimitMessage('the file', size, maxBytes)}, or split the file`);
+        return inputError(path, `${overLimitMessage('file', size, maxBytes)}, or split the file`);
       }
       buf = await fh.readFile();
     } finally {

@@ -185,7 +185,7 @@ describe('oversized messages', () => {
     const [err, ...more] = errorsOf(items);
     expect(more).toEqual([]);
     expect(err!.file).toBe(path);
-    expect(err!.message).toMatch(/^message 9001: its text is 4\.\d MB, over the 1 MB limit/);
+    expect(err!.message).toMatch(/^message 9001: text is 4\.\d MB, over the 1 MB limit/);
     expect(err!.where).toMatch(/^byte \d+$/);
     expect(docsOf(items).map((d) => d.text)).toEqual(docsOf(await readAll(ONE)).map((d) => d.text));
     // Under the default limit (16 MB) the same post goes in.
