@@ -102,7 +102,7 @@ export function runEngine(text: string, opts: ExtractOptions, lex: CompiledLexic
     const s = sentences[si]!;
     if (!st || st.para !== s.para) {
       // A per-place share ("Moscow (502)") is part of the count before it, not where the story goes on.
-      const last = [...out].reverse().find((d) => !d.share);
+      const last = lastWhole(out);
       // Only a short post's paragraphs continue one story; in an article, anchoring across
       // paragraphs would let every generic remark through.
       const carry = text.length <= SHORT_POST && last !== undefined && last.sentence.para >= s.para - 2;
@@ -615,6 +615,12 @@ function repeatEvent(text: string, s: Sentence, sPlaces: PlaceLike[], st: ParaSt
     place: own ? placeOf(own) : prev.place, placeMention: own ?? prev.placeMention, placeFromSentence: own !== undefined,
     actors: [], attribution: [...prev.attribution],
   };
+}
+
+/** The last record that is not one place's share of another. */
+function lastWhole(out: Draft[]): Draft | undefined {
+  for (let k = out.length - 1; k >= 0; k--) if (!out[k]!.share) return out[k];
+  return undefined;
 }
 
 const PAREN_COUNT = /^\s*\(\s*(\d{1,3}(?:[\u0020\u00a0\u202f]\d{3})+|\d+)\s*\)/u;
