@@ -21,13 +21,14 @@ const time = (d: Date | null): number => (d ? new Date(d).getTime() : Infinity);
  * Mark each document as a copy of an earlier near-identical one (or make it the original of the ones
  * it preceded). The documents are taken in the order given, each seeing the stored ones and those
  * before it, exactly as one call per document would, but with a handful of statements for all of
- * them: a bulk import checks a million documents in pages of a thousand.
+ * them: a bulk import checks a million documents in pages of a thousand. `withoutBands`: the
+ * caller knows none of them has bands yet (documents stored without resolution).
  */
-export async function detectCopies(db: Kysely<DB>, docs: CopyDoc[]): Promise<CopyOutcome[]> {
+export async function detectCopies(db: Kysely<DB>, docs: CopyDoc[], opts: { withoutBands?: boolean } = {}): Promise<CopyOutcome[]> {
   const sh = docs.map((d) => shingles(d.text));
   const entries = docs.map((d, i) => ({ documentId: d.id, bands: sh[i]!.length >= MIN_SHINGLES ? bands(minhash(sh[i]!)) : [] }));
   // Only an edited text can have bands to replace (the same text again inserts the same bands).
-  await putDocumentBands(db, entries, docs.filter((d) => d.edited_at !== null).map((d) => d.id));
+  await putDocumentBands(db, entries, { replace: docs.filter((d) => d.edited_at !== null).map((d) => d.id), withoutBands: opts.withoutBands === true });
   const pos = new Map(docs.map((d, i) => [d.id, i]));
   const shared = new Map<number, { other: number; shared: number }[]>();
   for (const p of await documentsSharingBands(db, entries)) {

@@ -47,7 +47,7 @@ export async function resolveAll(store: Store, opts: ResolveAllOptions = {}): Pr
     const docs = await documentsWithoutBands(db, after, 1000);
     if (docs.length === 0) break;
     after = docs[docs.length - 1]!.id;
-    await db.transaction().execute((trx) => detectCopies(trx, docs));
+    await db.transaction().execute((trx) => detectCopies(trx, docs, { withoutBands: true }));
     checked += docs.length;
     if (checked >= 2 * analyzedAt) {
       // Statistics each time the import doubles what it checked: band lookups stay index probes.

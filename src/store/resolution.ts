@@ -19,13 +19,17 @@ function bandPairs(docs: { documentId: number; bands: number[] }[]): { ids: numb
 
 /**
  * LSH bands of many documents in one statement; `replace` first drops those documents' old bands
- * (an edited text). The callers give documents without bands (or drop them first), so no conflict
- * check is needed: it would double the cost of a bulk import's band table.
+ * (an edited text). A document resolved again keeps its bands (the same text gives the same ones),
+ * so conflicts are skipped, unless the caller knows the documents have none (a bulk import's
+ * check, where the conflict check would double the cost of the band table).
  */
-export async function putDocumentBands(db: Kysely<DB>, docs: { documentId: number; bands: number[] }[], replace: number[] = []): Promise<void> {
-  if (replace.length) await db.deleteFrom('document_lsh').where('document_id', 'in', replace).execute();
+export async function putDocumentBands(db: Kysely<DB>, docs: { documentId: number; bands: number[] }[], opts: { replace?: number[]; withoutBands?: boolean } = {}): Promise<void> {
+  if (opts.replace?.length) await db.deleteFrom('document_lsh').where('document_id', 'in', opts.replace).execute();
   const { ids, bands } = bandPairs(docs);
-  if (ids.length) await sql`INSERT INTO document_lsh (band, document_id) SELECT * FROM unnest(${bands}::int[], ${ids}::int[])`.execute(db);
+  if (ids.length === 0) return;
+  const rows = sql`SELECT * FROM unnest(${bands}::int[], ${ids}::int[])`;
+  if (opts.withoutBands) await sql`INSERT INTO document_lsh (band, document_id) ${rows}`.execute(db);
+  else await sql`INSERT INTO document_lsh (band, document_id) ${rows} ON CONFLICT DO NOTHING`.execute(db);
 }
 
 export interface CopyCandidate {

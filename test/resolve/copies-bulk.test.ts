@@ -48,7 +48,7 @@ for (const engine of await engines()) describe(`copy detection for many document
   it('decides as one call per document would, the earliest published text becoming the original', async () => {
     const single = [];
     for (const d of await fill(one)) single.push(await detectCopy(one.db, d));
-    const bulk = await detectCopies(many.db, await fill(many));
+    const bulk = await detectCopies(many.db, await fill(many), { withoutBands: true });
     const sorted = (o: CopyOutcome[]) => o.map((x) => ({ ...x, moved: [...x.moved].sort((p, q) => p - q) }));
     expect(sorted(bulk)).toEqual(sorted(single));
     const expected = await copyOfByRef(one);
