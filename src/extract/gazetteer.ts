@@ -339,7 +339,16 @@ const ADJ_STOP = new Set([
   'ленінський', 'кіровський', 'жовтневий', 'радянський', 'первомайський', 'калінінський', 'фрунзенський', 'червоноармійський',
   'пролетарський', 'дзержинський', 'свердловський', 'заводський', 'центральний', 'комсомольський', 'залізничний', 'московський',
   'червоний', 'північний', 'південний', 'західний', 'східний', 'приморський',
+  // Rivers, parks, streets and people: Северский Донец, Александровский сад.
+  'северский', 'сіверський', 'александровский', 'олександрівський', 'каменский', 'кам\'янський', 'пушкинский', 'пушкінський',
+  'гагаринский', 'гагарінський', 'чеховский', 'лермонтовский', 'ломоносовский', 'курчатовский', 'королёвский', 'королевский',
+  'горьковский', 'толстовский', 'шевченковский', 'шевченківський',
 ]);
+
+function namedAfterPerson(t: SettlementTable, id: number): boolean {
+  const key = nameWords(t.name[id]!).map(normWord).join(' ');
+  return t.surnames.has(key) || t.firstNames.has(key);
+}
 
 /**
  * Regular relational adjectives of a one-word town name: Омск → омский, Мариуполь → мариупольский,
@@ -563,7 +572,9 @@ function buildIndex(regions: RegionEntry[], countries: CountryEntry[], settlemen
         b.addName(a, l, { kind: K_SETTLEMENT, id, flags: R_ADJECTIVAL | R_LOWER_OK }, { adjective: true });
       }
       // «мелитопольский», «херсонська»: the regular adjective of a sizeable town's name.
-      if ((l === 'ru' || l === 'uk') && !settlements.adjectives[id]?.[l]?.length && !(f & (S_WEAK | S_TRANSLIT)) && (settlements.population[id] ?? 0) >= ADJ_MIN_POPULATION) {
+      // Not for towns named after people (Pushkin, Gagarin): «пушкинский» is the poet's.
+      if ((l === 'ru' || l === 'uk') && !settlements.adjectives[id]?.[l]?.length && !(f & (S_WEAK | S_TRANSLIT)) &&
+        (settlements.population[id] ?? 0) >= ADJ_MIN_POPULATION && !namedAfterPerson(settlements, id)) {
         for (const n of names[l] ?? []) {
           for (const a of townAdjectives(n, l)) b.addName(a, l, { kind: K_SETTLEMENT, id, flags: R_ADJECTIVAL | R_LOWER_OK }, { adjective: true });
         }

@@ -165,8 +165,9 @@ describe('towns named by adjectives and by their landmarks', () => {
     expect(findPlaces('Голова Мелітопольської райдержадміністрації', 'uk')[0]).toMatchObject({ settlement: 'Melitopol', region: 'UA-23' });
     expect(findPlaces('омская полиция', 'ru')[0]).toMatchObject({ settlement: 'Omsk', role: 'adjectival' });
   });
-  it('never from names shared by city districts («Кировский районный суд»)', () => {
+  it('never from names shared by city districts, people or rivers («Кировский районный суд», «пушкинский»)', () => {
     expect(findPlaces('Кировский районный суд', 'ru').filter((p) => p.settlement === 'Kirov')).toEqual([]);
+    expect(findPlaces('пушкинский вечер, гагаринский проспект', 'ru')).toEqual([]);
   });
   it('a case form shared by the town and its adjective is the town («в Омске»)', () => {
     expect(findPlaces('пикет в Омске', 'ru')[0]).toMatchObject({ settlement: 'Omsk', role: null });
