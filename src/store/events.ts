@@ -196,7 +196,7 @@ export interface EventSource {
 export async function sourcesOfEvents(db: Kysely<DB>, eventIds: number[]): Promise<Map<number, EventSource[]>> {
   const out = new Map<number, EventSource[]>();
   if (eventIds.length === 0) return out;
-  const rows = await db
+  const query = (ids: number[]) => db
     .selectFrom('event_records as er')
     .innerJoin('records as r', 'r.id', 'er.record_id')
     .innerJoin('documents as d', 'd.id', 'r.document_id')
@@ -204,12 +204,17 @@ export async function sourcesOfEvents(db: Kysely<DB>, eventIds: number[]): Promi
       'er.event_id', 'd.id as document_id', 'r.id as record_id', 'd.source_kind', 'd.source_name', 'd.url', 'd.source_ref', 'd.title',
       'd.published_at', 'd.forwarded_from', 'd.copy_of', 'r.evidence_start', 'r.evidence_end', 'r.evidence_text',
     ])
-    // One array parameter, however many ids: cheaper to build, send and plan than a list of them.
-    .where('er.event_id', '=', sql<number>`ANY(${eventIds}::int[])`)
+    // One array parameter, however many ids: cheaper to build, send and plan than a list of them,
+    // and the statement is the same for every page (compiled once, the ids passed as its parameter).
+    .where('er.event_id', '=', sql<number>`ANY(${ids}::int[])`)
     .where('r.superseded_at', 'is', null)
     .orderBy('d.published_at')
-    .orderBy('r.id')
-    .execute();
+    .orderBy('r.id');
+  const statement = compiled(db, 'sourcesOfEvents', () => query([]));
+  type Row = EventSource & { event_id: number };
+  const rows = statement.parameters.length === 1
+    ? (await db.executeQuery<Row>({ ...statement, parameters: [eventIds] })).rows
+    : await query(eventIds).execute();
   for (const { event_id, ...s } of rows) {
     const list = out.get(event_id) ?? [];
     list.push(s);
