@@ -8,7 +8,7 @@ import { EVENT_TYPES } from '../extract/record.js';
 import { validateFilter } from '../query/events.js';
 import { reportIncidentPages, type BriefSource, type ReportEventRow } from '../store/export.js';
 import type { EventFilter, EventStatus, Store } from '../store/index.js';
-import { countByType } from '../store/report.js';
+import { scanPeriods, type KeyCount } from '../store/report.js';
 import { listTallySeries, type TallyPoint } from '../query/tallies.js';
 import type { SourceView } from '../query/events.js';
 import { sourceLink } from './export.js';
@@ -195,8 +195,10 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   }
   // Incidents only (tallies come as series, below), read by id, then put in date order here.
   const byType = new Map<string, { lo: string; e: ReportEvent }[]>();
-  async function readIncidents(): Promise<void> {
-    for await (const page of reportIncidentPages(db, filter)) {
+  async function readIncidents(): Promise<KeyCount[]> {
+    // One pass finds this period's incidents and counts the previous period's by type.
+    const { ids, before } = await scanPeriods(db, filter, previous);
+    for await (const page of reportIncidentPages(db, filter, ids)) {
       for (const e of page) {
         let list = byType.get(e.type);
         if (!list) byType.set(e.type, (list = []));
@@ -206,12 +208,14 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
         if (e.date_lo) bump(weekMap, mondayOf(e.date_lo));
       }
     }
+    return before;
   }
-  // Asked for at once, so a server answers them side by side while the incidents are read.
-  // The previous period is only counted; this period's counts come from the events read.
-  const beforeQ = countByType(db, { ...filter, ...previous });
-  const seriesQ = listTallySeries(store, { type: opts.type, region: opts.region, from: opts.from, to: opts.to, status: statuses });
-  const [before, allSeries] = await Promise.all([beforeQ, seriesQ, readIncidents()]);
+  // Asked for at once: a server answers the tally series while the incidents are read. The
+  // previous period is only counted; this period's counts come from the events read.
+  const [before, allSeries] = await Promise.all([
+    readIncidents(),
+    listTallySeries(store, { type: opts.type, region: opts.region, from: opts.from, to: opts.to, status: statuses }),
+  ]);
   const byDate = (a: { lo: string }, b: { lo: string }): number => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
   const sections = EVENT_TYPES.filter((t) => byType.has(t)).map((t) => ({ type: t, events: byType.get(t)!.sort((a, b) => byDate(a, b) || a.e.id - b.e.id).map((x) => x.e) }));
   // Notable tallies: of each series (one measure over one area), the latest claim and the highest.

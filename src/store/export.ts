@@ -226,14 +226,12 @@ async function* prefetched<R extends [number, ...unknown[]], T>(
 }
 
 /**
- * The incidents of an overview, oldest id first, in pages. The period's matches are found in one
- * pass (ids only), then read by id: a keyset over the primary key would walk every event of
- * other years to find this period's.
+ * The incidents of an overview, oldest id first, in pages: those of `ids` (found by scanPeriods in
+ * one pass) still matching the filter, read by id. A keyset over the primary key would walk every
+ * event of other years to find this period's.
  */
-export async function* reportIncidentPages(db: Kysely<DB>, filter: EventFilter, pageSize = 5000): AsyncGenerator<ReportEventRow[]> {
+export async function* reportIncidentPages(db: Kysely<DB>, filter: EventFilter, ids: number[], pageSize = 5000): AsyncGenerator<ReportEventRow[]> {
   const f: EventFilter = { ...filter, kind: 'incident', after: undefined, limit: undefined };
-  const all = await db.selectFrom('events').select(sql<string | null>`json_agg(id ORDER BY id)::text`.as('ids')).where(filterWhere(f)).executeTakeFirstOrThrow();
-  const ids = all.ids === null ? [] : (JSON.parse(all.ids) as number[]);
   const docs = new DocumentCache(db);
   const json = pageJson(REPORT_COLUMNS, sourcesSql('brief'));
   const fetchChunk = async (i: number): Promise<ReportRaw[]> => {

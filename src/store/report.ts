@@ -19,3 +19,36 @@ export async function countByType(db: Kysely<DB>, filter: EventFilter): Promise<
     .execute();
   return rows.map((r) => ({ key: r.key, n: Number(r.n) }));
 }
+
+export interface PeriodScan {
+  /** Ids of the incidents of the filter's period, ascending. */
+  ids: number[];
+  /** Incidents of the previous period, counted by type. */
+  before: KeyCount[];
+}
+
+/**
+ * The incidents of a period and the previous period's counts by type, in one pass over the events
+ * (a second pass costs a second read of the whole table where no index narrows the dates: seconds
+ * on the embedded database).
+ */
+export async function scanPeriods(db: Kysely<DB>, filter: EventFilter, previous: { from: string; to: string }): Promise<PeriodScan> {
+  const { from, to } = filter;
+  if (!from || !to) throw new Error('scanPeriods needs a period');
+  const inNow = sql<boolean>`(date_hi >= ${from} AND date_lo <= ${to})`;
+  const inBefore = sql<boolean>`(date_hi >= ${previous.from} AND date_lo <= ${previous.to})`;
+  const matches = db
+    .selectFrom('events')
+    .select(['id', 'type', inNow.as('now'), inBefore.as('before')])
+    .where(filterWhere({ ...filter, from: undefined, to: undefined, kind: 'incident', after: undefined, limit: undefined }))
+    .where(sql<boolean>`(${inNow} OR ${inBefore})`);
+  const r = await sql<{ ids: string | null; before: string | null }>`
+    WITH m AS MATERIALIZED (${matches})
+    SELECT (SELECT json_agg(id ORDER BY id) FROM m WHERE now)::text AS ids,
+           (SELECT json_agg(json_build_array(type, n) ORDER BY type) FROM (SELECT type, count(*) AS n FROM m WHERE before GROUP BY type) c)::text AS before`.execute(db);
+  const row = r.rows[0]!;
+  return {
+    ids: row.ids === null ? [] : (JSON.parse(row.ids) as number[]),
+    before: row.before === null ? [] : (JSON.parse(row.before) as [string, number][]).map(([key, n]) => ({ key, n: Number(n) })),
+  };
+}

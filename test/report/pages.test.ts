@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventPages, reportIncidentPages, type ExportEvent, type SourceMode } from '../../src/store/export.js';
 import type { EventFilter, Store } from '../../src/store/index.js';
+import { scanPeriods } from '../../src/store/report.js';
 import { engines } from '../helpers/engines.js';
 import { seedAll, seedEvent } from '../export/seed.js';
 
@@ -65,8 +66,11 @@ for (const engine of await engines()) {
     });
 
     it('reads the incidents of a period for an overview, drafts and tallies left out', async () => {
+      const filter: EventFilter = { from: '2022-09-01', to: '2022-10-31', status: ['published'] };
+      const { ids: found, before } = await scanPeriods(store.db, filter, { from: '2021-04-01', to: '2021-04-30' });
+      expect(before).toEqual([{ key: 'protest', n: 1 }]); // the 2021 rally, counted for the previous period only
       const ids: number[] = [];
-      for await (const page of reportIncidentPages(store.db, { from: '2022-09-01', to: '2022-10-31', status: ['published'] }, 2)) {
+      for await (const page of reportIncidentPages(store.db, filter, found, 2)) {
         for (const e of page) {
           expect(e.kind).toBe('incident');
           expect(e.status).toBe('published');
@@ -75,10 +79,24 @@ for (const engine of await engines()) {
       }
       // Arson, protest, detention, prosecution (October) and the rally; not the 2021 rally, the draft or the tally.
       expect(ids.length).toBe(5);
+      expect(ids).toEqual(found);
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
+      const empty = await scanPeriods(store.db, { from: '2030-01-01', to: '2030-12-31', status: ['published'] }, { from: '2029-01-01', to: '2029-12-31' });
+      expect(empty).toEqual({ ids: [], before: [] });
       const none: unknown[] = [];
-      for await (const page of reportIncidentPages(store.db, { from: '2030-01-01', to: '2030-12-31', status: ['published'] })) none.push(...page);
+      for await (const page of reportIncidentPages(store.db, filter, [])) none.push(...page);
       expect(none).toEqual([]);
+    });
+
+    it('leaves out an event that stopped matching between the two passes', async () => {
+      const filter: EventFilter = { from: '2022-09-24', to: '2022-09-24', status: ['published'] };
+      const { ids } = await scanPeriods(store.db, filter, { from: '2022-09-23', to: '2022-09-23' });
+      expect(ids).toEqual([several]);
+      await store.db.updateTable('events').set({ status: 'rejected' }).where('id', '=', several).execute();
+      const read: number[] = [];
+      for await (const page of reportIncidentPages(store.db, filter, ids)) read.push(...page.map((e) => e.id));
+      await store.db.updateTable('events').set({ status: 'published' }).where('id', '=', several).execute();
+      expect(read).toEqual([]);
     });
   });
 }
