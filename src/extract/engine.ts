@@ -349,7 +349,7 @@ function processSentence(
     }
     const ownDates = perClause && q ? dates.filter((d) => countOfDate(d, counts, clauseOf) === q) : dates;
     const { date, explicit } = chooseDate(kind, main, ownDates, s, st, doc, lex, text);
-    const pick = ev.place ? { mention: ev.place, fromSentence: true } : choosePlace(main, sPlaces, st, s, doc, text);
+    const pick = ev.place ? { mention: ev.place, fromSentence: true } : choosePlace(main, sPlaces, st, s, doc, text, lex);
     // Clauses with their own places locate their own events.
     if (!ev.place) {
       const own = ownPlaceOf(main.clause);
@@ -501,7 +501,7 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
 }
 
 /** Which place mention locates the event: the most specific nearby one that is not a destination or an adjective. */
-function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, doc: DocCtx, text: string): { mention: PlaceLike | null; fromSentence: boolean } {
+function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, doc: DocCtx, text: string, lex: CompiledLexicon): { mention: PlaceLike | null; fromSentence: boolean } {
   const dest = doc.dest;
   let best: PlaceLike | null = null;
   let bestScore = -Infinity;
@@ -517,6 +517,8 @@ function choosePlace(h: Hit, sPlaces: PlaceLike[], st: ParaState, s: Sentence, d
     // A route's ends and a topic's places say nothing of where the act was: below any region named.
     if (doc.route.has(p)) score -= 12;
     if (doc.topical.has(p)) score -= 25;
+    // «жители села Эндирей», "the village of Endirey": the place the text names as such.
+    if (p.level === 'settlement' && lex.settlementNoun?.test(text.slice(Math.max(0, p.start - 30), p.start))) score += 2;
     if (p.start >= h.clause.start && p.end <= h.clause.end) score += 3;
     // "detained in Voronezh": a place right after the trigger, introduced by a locative preposition.
     if (p.start >= h.end && p.start - h.end < 30 && LOCATIVE_GAP.test(text.slice(h.end, p.start))) score += 4;
@@ -696,7 +698,10 @@ function topics(places: PlaceLike[], sentences: Sentence[], hits: Map<number, { 
   }
   return out;
 }
-const LIST_GAP = /^(?:\s*,\s*|\s+\p{L}{1,3}\s+|\s*,\s+\p{L}{1,3}\s+)$/u;
+// Commas and the short words that join a list or a range ("and", "to", «и», «до»), not prepositions
+// that place one town by another («Красноярка под Омском»).
+const LIST_WORD = '(?:and|or|to|и|или|до|та|і|й|або|ды|ці)';
+const LIST_GAP = new RegExp(`^(?:\\s*,\\s*|\\s+${LIST_WORD}\\s+|\\s*,\\s+${LIST_WORD}\\s+)$`, 'iu');
 
 /** The count a date belongs to: the one in its clause, else the nearest in the text. */
 function countOfDate(d: DateMention, qs: Quantity[], clauseOf: (pos: number) => Clause): Quantity | null {

@@ -51,6 +51,8 @@ export interface RawLexicon {
   genericSentence?: string[];
   newEvent?: string[];
   destinationBefore: string[];
+  /** "the village of", «села», «смт»: a town named right after one is named as the place. */
+  settlementNouns?: string[];
   /** Institutions a town adjective can name («петербургский суд», "Moscow's city court"): then the adjective locates. */
   placeInstitutions?: string[];
   /** "the same happened in X", «то же самое произошло»: the record just told, again, with its own place and day. */
@@ -145,6 +147,8 @@ export interface CompiledLexicon {
   topicBefore: RegExp | null;
   /** A sentence that tells the event just told again elsewhere or later ("the same happened in Tomsk"). */
   repeatEvent: RegExp;
+  /** Anchored at the end of the text before a town: a settlement noun ("the village of", «жители села»). */
+  settlementNoun: RegExp | null;
   /** Sticky at the end of a town adjective: an institution noun within two words after it. */
   placeInstitution: RegExp | null;
   abbreviations: Set<string>;
@@ -401,6 +405,9 @@ export function compileLexicon(input: unknown, file = 'lexicon', opts: CompileOp
     genericSentence: oneOf(strList(raw.genericSentence ?? [], 'genericSentence'), 'genericSentence'),
     newEvent: oneOf(strList(raw.newEvent ?? [], 'newEvent'), 'newEvent'),
     destinationBefore: re(`${B}(?:${alt(strList(raw.destinationBefore, 'destinationBefore'), 'destinationBefore')})\\s+(?:the\\s+)?(?:\\p{Ll}[\\p{L}-]*\\s+)?$`, 'destinationBefore', 'iu', false),
+    settlementNoun: raw.settlementNouns?.length
+      ? re(`${B}(?:${alt(strList(raw.settlementNouns, 'settlementNouns'), 'settlementNouns')})\\s+$`, 'settlementNouns', 'iu', false)
+      : null,
     placeInstitution: raw.placeInstitutions?.length
       ? re(`['’]?s?\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${alt(strList(raw.placeInstitutions, 'placeInstitutions'), 'placeInstitutions')})${E}`, 'placeInstitutions', 'iuy', false)
       : null,

@@ -199,3 +199,13 @@ describe('soldiers who protest', () => {
     expect(recs.map((r) => r.type)).toEqual(['protest', 'refusal']);
   });
 });
+
+describe('a town named as such', () => {
+  it('«жители села X под Y», "the village of X near Y": the village, and no list of two towns', () => {
+    expect(where(run('Жители села Красноярка под Омском перекрыли дорогу 5 октября.')[0])).toEqual(['RU', 'RU-OMS', 'Krasnoyarka']);
+    expect(run('Residents of the village of Krasnoyarka near Omsk blocked a road on 5 October.')[0]?.place.settlement).toBe('Krasnoyarka');
+  });
+  it('a list still joins towns with «и» and "and"', () => {
+    expect(where(run('5 октября акции прошли в Омске, Казани и Уфе.').find((r) => r.type === 'protest'))).toEqual(['RU', null, null]);
+  });
+});
