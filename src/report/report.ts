@@ -197,7 +197,7 @@ export async function buildReport(store: Store, opts: ReportOptions): Promise<Re
   const byType = new Map<string, { lo: string; e: ReportEvent }[]>();
   async function readIncidents(): Promise<KeyCount[]> {
     // One pass finds this period's incidents and counts the previous period's by type.
-    const { ids, before } = await scanPeriods(db, filter, previous);
+    const { ids, before } = await scanPeriods(db, store.engine, filter, previous);
     for await (const page of reportIncidentPages(db, filter, ids)) {
       for (const e of page) {
         let list = byType.get(e.type);

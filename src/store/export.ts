@@ -242,11 +242,13 @@ export async function* reportIncidentPages(db: Kysely<DB>, filter: EventFilter, 
     const r = await db.selectFrom(page.as('x')).select(json.as('j')).executeTakeFirstOrThrow();
     return r.j === null ? [] : (JSON.parse(r.j) as ReportRaw[]);
   };
-  let next = fetchChunk(0);
+  // Two pages in flight: a server reads one while it formats the other (the embedded database
+  // takes them in turn). Reading by id needs no previous page to know where the next starts.
+  const inFlight = [fetchChunk(0), fetchChunk(pageSize)];
   try {
     for (let i = 0; i < ids.length; i += pageSize) {
-      const raw = await next;
-      next = fetchChunk(i + pageSize);
+      const raw = await inFlight.shift()!;
+      inFlight.push(fetchChunk(i + 2 * pageSize));
       await docs.load(documentIds(raw, REPORT_COLUMNS.length, 'brief'));
       yield raw.map((a) => ({
         id: a[0], kind: a[1], type: a[2], date_start: a[3], date_end: a[4], date_precision: a[5], country: a[6], region: a[7], settlement: a[8],
@@ -254,6 +256,6 @@ export async function* reportIncidentPages(db: Kysely<DB>, filter: EventFilter, 
       }));
     }
   } finally {
-    void next.catch(() => undefined);
+    for (const p of inFlight) void p.catch(() => undefined);
   }
 }

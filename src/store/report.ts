@@ -28,11 +28,17 @@ export interface PeriodScan {
 }
 
 /**
- * The incidents of a period and the previous period's counts by type, in one pass over the events
- * (a second pass costs a second read of the whole table where no index narrows the dates: seconds
- * on the embedded database).
+ * The incidents of a period (ids) and the previous period's counts by type. Where no index narrows
+ * the dates, each is a read of the whole table: the embedded database reads it once for both (a
+ * second read costs ~1 s at a million events); a server reads it twice at once, each read with
+ * parallel workers, which is faster there than one serial pass.
  */
-export async function scanPeriods(db: Kysely<DB>, filter: EventFilter, previous: { from: string; to: string }): Promise<PeriodScan> {
+export async function scanPeriods(db: Kysely<DB>, engine: 'pglite' | 'postgres', filter: EventFilter, previous: { from: string; to: string }): Promise<PeriodScan> {
+  if (engine === 'postgres') {
+    const idsQ = db.selectFrom('events').select('id').where(filterWhere({ ...filter, kind: 'incident', after: undefined, limit: undefined })).orderBy('id').execute();
+    const [rows, before] = await Promise.all([idsQ, countByType(db, { ...filter, ...previous })]);
+    return { ids: rows.map((r) => r.id), before };
+  }
   const { from, to } = filter;
   if (!from || !to) throw new Error('scanPeriods needs a period');
   const inNow = sql<boolean>`(date_hi >= ${from} AND date_lo <= ${to})`;

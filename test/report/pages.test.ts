@@ -67,7 +67,7 @@ for (const engine of await engines()) {
 
     it('reads the incidents of a period for an overview, drafts and tallies left out', async () => {
       const filter: EventFilter = { from: '2022-09-01', to: '2022-10-31', status: ['published'] };
-      const { ids: found, before } = await scanPeriods(store.db, filter, { from: '2021-04-01', to: '2021-04-30' });
+      const { ids: found, before } = await scanPeriods(store.db, store.engine, filter, { from: '2021-04-01', to: '2021-04-30' });
       expect(before).toEqual([{ key: 'protest', n: 1 }]); // the 2021 rally, counted for the previous period only
       const ids: number[] = [];
       for await (const page of reportIncidentPages(store.db, filter, found, 2)) {
@@ -81,7 +81,7 @@ for (const engine of await engines()) {
       expect(ids.length).toBe(5);
       expect(ids).toEqual(found);
       expect(ids).toEqual([...ids].sort((a, b) => a - b));
-      const empty = await scanPeriods(store.db, { from: '2030-01-01', to: '2030-12-31', status: ['published'] }, { from: '2029-01-01', to: '2029-12-31' });
+      const empty = await scanPeriods(store.db, store.engine, { from: '2030-01-01', to: '2030-12-31', status: ['published'] }, { from: '2029-01-01', to: '2029-12-31' });
       expect(empty).toEqual({ ids: [], before: [] });
       const none: unknown[] = [];
       for await (const page of reportIncidentPages(store.db, filter, [])) none.push(...page);
@@ -90,7 +90,7 @@ for (const engine of await engines()) {
 
     it('leaves out an event that stopped matching between the two passes', async () => {
       const filter: EventFilter = { from: '2022-09-24', to: '2022-09-24', status: ['published'] };
-      const { ids } = await scanPeriods(store.db, filter, { from: '2022-09-23', to: '2022-09-23' });
+      const { ids } = await scanPeriods(store.db, store.engine, filter, { from: '2022-09-23', to: '2022-09-23' });
       expect(ids).toEqual([several]);
       await store.db.updateTable('events').set({ status: 'rejected' }).where('id', '=', several).execute();
       const read: number[] = [];
