@@ -50,85 +50,82 @@ CREATE FUNCTION letopis_count(counts jsonb, k text) RETURNS double precision
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT CASE WHEN jsonb_typeof(counts -> k) = 'number' THEN (counts ->> k)::double precision ELSE 0 END $$;
 
--- The statements that add the signed rows of the query `src` (columns: month_lo, month_hi, type, kind,
--- status, certainty, country, region, counts, sign) to both tables: one grouped upsert per table.
--- Groups whose net change is zero (an UPDATE of the summary, the sources, the version...) are not
--- written at all. Groups are written in key order, so two transactions touching the same groups lock
--- them in the same order. (The trigger runs them itself: transition tables are visible only there.)
-CREATE FUNCTION letopis_event_counts_sql(src text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE AS $fn$
-DECLARE
-  sums constant text := $s$
-    sum(sign * letopis_count(counts, 'participants')) AS participants, sum(sign * letopis_count(counts, 'detained')) AS detained,
-    sum(sign * letopis_count(counts, 'charged')) AS charged, sum(sign * letopis_count(counts, 'fined')) AS fined,
-    sum(sign * letopis_count(counts, 'sentenced')) AS sentenced, sum(sign * letopis_count(counts, 'killed')) AS killed,
-    sum(sign * letopis_count(counts, 'injured')) AS injured, sum(sign * letopis_count(counts, 'soldiers')) AS soldiers,
-    sum(sign * letopis_count(counts, 'people')) AS people, sum(sign * letopis_count(counts, 'facilities')) AS facilities,
-    sum(sign * letopis_count(counts, 'cases')) AS cases$s$;
-  nonzero constant text := $s$
-    (events, participants, detained, charged, fined, sentenced, killed, injured, soldiers, people, facilities, cases)
-      IS DISTINCT FROM (0, 0::float8, 0::float8, 0::float8, 0::float8, 0::float8, 0::float8, 0::float8, 0::float8, 0::float8, 0::float8, 0::float8)$s$;
-  sets constant text := $s$
-    events = c.events + excluded.events,
-    participants = c.participants + excluded.participants, detained = c.detained + excluded.detained,
-    charged = c.charged + excluded.charged, fined = c.fined + excluded.fined, sentenced = c.sentenced + excluded.sentenced,
-    killed = c.killed + excluded.killed, injured = c.injured + excluded.injured, soldiers = c.soldiers + excluded.soldiers,
-    people = c.people + excluded.people, facilities = c.facilities + excluded.facilities, cases = c.cases + excluded.cases$s$;
-  all_cols constant text := 'events, participants, detained, charged, fined, sentenced, killed, injured, soldiers, people, facilities, cases';
-  k text;
-  out text[] := '{}';
+-- Add (s = 1) or take away (s = -1) one live event's counts, in both tables. Row-level triggers with
+-- static SQL, whose plans PL/pgSQL keeps: about as cheap per row as the event's own write, where a
+-- statement-level trigger (one grouped upsert per statement) cost milliseconds per statement to plan,
+-- too much for the resolver's one-event writes.
+CREATE FUNCTION letopis_event_counts_bump(e events, s integer) RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
-  FOREACH k IN ARRAY ARRAY['status, type, kind, certainty, region, country', 'status, type, kind, certainty, region, country, month_lo, month_hi'] LOOP
-    out := out || format(
-      'INSERT INTO %I AS c (%s, %s) SELECT * FROM (SELECT %s, sum(sign)::int AS events, %s FROM (%s) d GROUP BY %s) g WHERE %s ORDER BY %s
-       ON CONFLICT ON CONSTRAINT %I DO UPDATE SET %s',
-      CASE WHEN k LIKE '%month%' THEN 'event_counts' ELSE 'event_totals' END, k, all_cols, k, sums, src, k, nonzero, k,
-      CASE WHEN k LIKE '%month%' THEN 'event_counts_key' ELSE 'event_totals_key' END, sets);
-  END LOOP;
-  RETURN out;
+  INSERT INTO event_totals AS c (status, type, kind, certainty, region, country, events, participants, detained, charged, fined, sentenced, killed, injured, soldiers, people, facilities, cases)
+  VALUES (e.status, e.type, e.kind, e.certainty, e.region, e.country, s,
+    s * letopis_count(e.counts, 'participants'), s * letopis_count(e.counts, 'detained'), s * letopis_count(e.counts, 'charged'), s * letopis_count(e.counts, 'fined'),
+    s * letopis_count(e.counts, 'sentenced'), s * letopis_count(e.counts, 'killed'), s * letopis_count(e.counts, 'injured'), s * letopis_count(e.counts, 'soldiers'),
+    s * letopis_count(e.counts, 'people'), s * letopis_count(e.counts, 'facilities'), s * letopis_count(e.counts, 'cases'))
+  ON CONFLICT ON CONSTRAINT event_totals_key DO UPDATE SET events = c.events + excluded.events,
+    participants = c.participants + excluded.participants, detained = c.detained + excluded.detained, charged = c.charged + excluded.charged,
+    fined = c.fined + excluded.fined, sentenced = c.sentenced + excluded.sentenced, killed = c.killed + excluded.killed,
+    injured = c.injured + excluded.injured, soldiers = c.soldiers + excluded.soldiers, people = c.people + excluded.people,
+    facilities = c.facilities + excluded.facilities, cases = c.cases + excluded.cases;
+  INSERT INTO event_counts AS c (month_lo, month_hi, status, type, kind, certainty, region, country, events, participants, detained, charged, fined, sentenced, killed, injured, soldiers, people, facilities, cases)
+  VALUES (left(e.date_lo, 7), left(e.date_hi, 7), e.status, e.type, e.kind, e.certainty, e.region, e.country, s,
+    s * letopis_count(e.counts, 'participants'), s * letopis_count(e.counts, 'detained'), s * letopis_count(e.counts, 'charged'), s * letopis_count(e.counts, 'fined'),
+    s * letopis_count(e.counts, 'sentenced'), s * letopis_count(e.counts, 'killed'), s * letopis_count(e.counts, 'injured'), s * letopis_count(e.counts, 'soldiers'),
+    s * letopis_count(e.counts, 'people'), s * letopis_count(e.counts, 'facilities'), s * letopis_count(e.counts, 'cases'))
+  ON CONFLICT ON CONSTRAINT event_counts_key DO UPDATE SET events = c.events + excluded.events,
+    participants = c.participants + excluded.participants, detained = c.detained + excluded.detained, charged = c.charged + excluded.charged,
+    fined = c.fined + excluded.fined, sentenced = c.sentenced + excluded.sentenced, killed = c.killed + excluded.killed,
+    injured = c.injured + excluded.injured, soldiers = c.soldiers + excluded.soldiers, people = c.people + excluded.people,
+    facilities = c.facilities + excluded.facilities, cases = c.cases + excluded.cases;
 END $fn$;
 
--- Statement-level triggers with transition tables: one grouped upsert per statement and table,
--- whatever the number of rows (bulk imports insert thousands at once).
-CREATE FUNCTION letopis_event_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  live constant text := ' WHERE merged_into IS NULL AND retired_at IS NULL';
-  cols constant text := 'left(date_lo, 7) AS month_lo, left(date_hi, 7) AS month_hi, type, kind, status, certainty, country, region, counts';
-  stmt text;
+CREATE FUNCTION letopis_event_counts_row() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  IF TG_OP = 'TRUNCATE' THEN
-    DELETE FROM event_counts;
-    DELETE FROM event_totals;
-    RETURN NULL;
+  IF TG_OP <> 'INSERT' AND OLD.merged_into IS NULL AND OLD.retired_at IS NULL THEN
+    PERFORM letopis_event_counts_bump(OLD, -1);
   END IF;
-  -- The transition tables (new_rows, old_rows) exist only for the operations that have them.
-  FOREACH stmt IN ARRAY letopis_event_counts_sql(CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT ' || cols || ', 1 AS sign FROM new_rows' || live
-    WHEN 'DELETE' THEN 'SELECT ' || cols || ', -1 AS sign FROM old_rows' || live
-    ELSE 'SELECT ' || cols || ', 1 AS sign FROM new_rows' || live || ' UNION ALL SELECT ' || cols || ', -1 FROM old_rows' || live
-  END) LOOP
-    EXECUTE stmt;
-  END LOOP;
+  IF TG_OP <> 'DELETE' AND NEW.merged_into IS NULL AND NEW.retired_at IS NULL THEN
+    PERFORM letopis_event_counts_bump(NEW, 1);
+  END IF;
   RETURN NULL;
 END $fn$;
 
-CREATE TRIGGER events_counts_insert AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION letopis_event_counts_apply();
-CREATE TRIGGER events_counts_update AFTER UPDATE ON events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION letopis_event_counts_apply();
-CREATE TRIGGER events_counts_delete AFTER DELETE ON events REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION letopis_event_counts_apply();
-CREATE TRIGGER events_counts_truncate AFTER TRUNCATE ON events
-  FOR EACH STATEMENT EXECUTE FUNCTION letopis_event_counts_apply();
-
--- The events stored so far.
-DO $$
-DECLARE stmt text;
+CREATE FUNCTION letopis_event_counts_truncate() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  FOREACH stmt IN ARRAY letopis_event_counts_sql('SELECT left(date_lo, 7) AS month_lo, left(date_hi, 7) AS month_hi, type, kind, status,
-    certainty, country, region, counts, 1 AS sign FROM events WHERE merged_into IS NULL AND retired_at IS NULL') LOOP
-    EXECUTE stmt;
-  END LOOP;
-END $$;
+  DELETE FROM event_counts;
+  DELETE FROM event_totals;
+  RETURN NULL;
+END $fn$;
+
+CREATE TRIGGER events_counts_insert AFTER INSERT ON events FOR EACH ROW EXECUTE FUNCTION letopis_event_counts_row();
+CREATE TRIGGER events_counts_delete AFTER DELETE ON events FOR EACH ROW EXECUTE FUNCTION letopis_event_counts_row();
+-- Most updates (summary, sources, version, search text) change nothing counted: the WHEN clause
+-- skips them without calling the function.
+CREATE TRIGGER events_counts_update AFTER UPDATE ON events FOR EACH ROW
+  WHEN ((OLD.status, OLD.type, OLD.kind, OLD.certainty, OLD.region, OLD.country, left(OLD.date_lo, 7), left(OLD.date_hi, 7),
+         OLD.counts, OLD.merged_into IS NULL, OLD.retired_at IS NULL)
+        IS DISTINCT FROM
+        (NEW.status, NEW.type, NEW.kind, NEW.certainty, NEW.region, NEW.country, left(NEW.date_lo, 7), left(NEW.date_hi, 7),
+         NEW.counts, NEW.merged_into IS NULL, NEW.retired_at IS NULL))
+  EXECUTE FUNCTION letopis_event_counts_row();
+CREATE TRIGGER events_counts_truncate AFTER TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION letopis_event_counts_truncate();
+
+-- The events stored so far, grouped at once (in key order, so each group's rows start together).
+INSERT INTO event_totals (status, type, kind, certainty, region, country, events, participants, detained, charged, fined, sentenced, killed, injured, soldiers, people, facilities, cases)
+SELECT status, type, kind, certainty, region, country, count(*),
+  sum(letopis_count(counts, 'participants')), sum(letopis_count(counts, 'detained')), sum(letopis_count(counts, 'charged')), sum(letopis_count(counts, 'fined')),
+  sum(letopis_count(counts, 'sentenced')), sum(letopis_count(counts, 'killed')), sum(letopis_count(counts, 'injured')), sum(letopis_count(counts, 'soldiers')),
+  sum(letopis_count(counts, 'people')), sum(letopis_count(counts, 'facilities')), sum(letopis_count(counts, 'cases'))
+FROM events WHERE merged_into IS NULL AND retired_at IS NULL
+GROUP BY status, type, kind, certainty, region, country
+ORDER BY status, type, kind, certainty, region, country;
+INSERT INTO event_counts (month_lo, month_hi, status, type, kind, certainty, region, country, events, participants, detained, charged, fined, sentenced, killed, injured, soldiers, people, facilities, cases)
+SELECT left(date_lo, 7), left(date_hi, 7), status, type, kind, certainty, region, country, count(*),
+  sum(letopis_count(counts, 'participants')), sum(letopis_count(counts, 'detained')), sum(letopis_count(counts, 'charged')), sum(letopis_count(counts, 'fined')),
+  sum(letopis_count(counts, 'sentenced')), sum(letopis_count(counts, 'killed')), sum(letopis_count(counts, 'injured')), sum(letopis_count(counts, 'soldiers')),
+  sum(letopis_count(counts, 'people')), sum(letopis_count(counts, 'facilities')), sum(letopis_count(counts, 'cases'))
+FROM events WHERE merged_into IS NULL AND retired_at IS NULL
+GROUP BY status, type, kind, certainty, region, country, 1, 2
+ORDER BY status, type, kind, certainty, region, country, 1, 2;
 
 -- The planner needs the new column's statistics (lexeme frequencies) to choose between the GIN
 -- index and the date order; without them the first searches may take the slow path.
