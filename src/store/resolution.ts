@@ -1,5 +1,6 @@
 /** SQL for resolution and review: candidate events, members, copies, guarded event updates. */
 import { sql, type Kysely } from 'kysely';
+import { intArray } from './arrays.js';
 import type { DB, EventRow, EventUpdate, NewEvent, RecordRow } from './schema.js';
 
 // --- Near-duplicate documents -------------------------------------------------------------------
@@ -27,7 +28,7 @@ export async function putDocumentBands(db: Kysely<DB>, docs: { documentId: numbe
   if (opts.replace?.length) await db.deleteFrom('document_lsh').where('document_id', 'in', opts.replace).execute();
   const { ids, bands } = bandPairs(docs);
   if (ids.length === 0) return;
-  const rows = sql`SELECT * FROM unnest(${bands}::int[], ${ids}::int[])`;
+  const rows = sql`SELECT * FROM unnest(${intArray(bands)}::int[], ${intArray(ids)}::int[])`;
   if (opts.withoutBands) await sql`INSERT INTO document_lsh (band, document_id) ${rows}`.execute(db);
   else await sql`INSERT INTO document_lsh (band, document_id) ${rows} ON CONFLICT DO NOTHING`.execute(db);
 }
@@ -45,7 +46,7 @@ export async function documentsSharingBands(db: Kysely<DB>, docs: { documentId: 
   if (ids.length === 0) return [];
   const res = await sql<{ doc: number; other: number; shared: number }>`
     SELECT q.doc, l.document_id AS other, count(*)::int AS shared
-    FROM unnest(${ids}::int[], ${bands}::int[]) AS q(doc, band)
+    FROM unnest(${intArray(ids)}::int[], ${intArray(bands)}::int[]) AS q(doc, band)
     JOIN document_lsh l ON l.band = q.band AND l.document_id <> q.doc
     GROUP BY q.doc, l.document_id`.execute(db);
   return res.rows;
