@@ -1,6 +1,7 @@
 /** SQL for resolution and review: candidate events, members, copies, guarded event updates. */
 import { sql, type Kysely } from 'kysely';
 import { intArray } from './arrays.js';
+import { EVENT_COLUMNS } from './events.js';
 import type { DB, EventRow, EventUpdate, NewEvent, RecordRow } from './schema.js';
 
 // --- Near-duplicate documents -------------------------------------------------------------------
@@ -136,7 +137,7 @@ export interface CandidateQuery {
 export async function candidateEvents(db: Kysely<DB>, q: CandidateQuery): Promise<EventRow[]> {
   let query = db
     .selectFrom('events')
-    .selectAll()
+    .select(EVENT_COLUMNS) // not the stored tsvector (migration 005)
     .where('merged_into', 'is', null)
     .where('kind', '=', q.kind)
     .where('type', 'in', q.types);
@@ -215,7 +216,7 @@ export async function linkOfRecord(db: Kysely<DB>, recordId: number): Promise<{ 
 
 /** Read an event and lock its row until the transaction ends (serialises concurrent editors). */
 export async function lockEvent(db: Kysely<DB>, id: number): Promise<EventRow | undefined> {
-  return db.selectFrom('events').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  return db.selectFrom('events').select(EVENT_COLUMNS).where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 /**
@@ -228,7 +229,7 @@ export async function updateEventGuarded(db: Kysely<DB>, id: number, version: nu
     .set({ ...patch, version: version + 1, updated_at: sql<Date>`now()` })
     .where('id', '=', id)
     .where('version', '=', version)
-    .returningAll()
+    .returning(EVENT_COLUMNS)
     .executeTakeFirst();
 }
 
