@@ -448,8 +448,10 @@ export function findPlaces(text: string, lang: Lang): PlaceMention[] {
     const id = ids[0]!;
     const region = S.region[id]!;
     // «в Светлогорском районе»: the district named after a town is an area of the region around
-    // it, not the town, and a locative like any region's name.
-    if ((r.j > r.i && r.flags & R_ADJECTIVAL && formOf(g, toks[r.j]!.key, DISTRICT_NOUNS)) || areas.has(r)) {
+    // it, not the town, and a locative like any region's name. A city that is its own region
+    // (Moscow, Kyiv, Minsk) has no region around it: "a Moscow district court" is in the city.
+    const cityRegion = g.regionByCode.get(region)?.type === 'city';
+    if (!cityRegion && ((r.j > r.i && r.flags & R_ADJECTIVAL && formOf(g, toks[r.j]!.key, DISTRICT_NOUNS)) || areas.has(r))) {
       out.push({ start: r.start, end: r.end, text: mtext, level: 'region', country: region.slice(0, 2), region, settlement: null, lat: null, lon: null, role: null });
       continue;
     }

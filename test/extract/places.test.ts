@@ -296,6 +296,14 @@ describe('findPlaces: Ukrainian and Belarusian', () => {
     ]);
   });
 
+  it('keeps a district of a city that is its own region inside the city', () => {
+    expectPlaces('A Kyiv district court heard the case; in the Omsk and Tomsk districts nothing happened.', 'en', [
+      { text: 'Kyiv', level: 'settlement', settlement: 'Kyiv', region: 'UA-30' },
+      { text: 'Omsk', level: 'region', settlement: null, region: 'RU-OMS' },
+      { text: 'Tomsk', level: 'region', settlement: null, region: 'RU-TOM' },
+    ]);
+  });
+
   it('reads Belarusian forms', () => {
     expectPlaces('Затрымалі ў Мінску, у Гомелі і ў Брэсце.', 'be', [
       { text: 'Мінску', region: 'BY-HM' }, { text: 'Гомелі', region: 'BY-HO' }, { text: 'Брэсце', region: 'BY-BR' },
