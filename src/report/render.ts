@@ -68,6 +68,12 @@ function flags(e: ReportEvent, lang: ReportLang): string[] {
   return out;
 }
 
+/**
+ * One line from its parts as a flat string. (A template literal builds a tree of pieces; a hundred
+ * thousand lines of them outlive the young generation and make the garbage collector the main cost.)
+ */
+const flat = (...parts: string[]): string => parts.join('');
+
 const isWebLink = (s: string): boolean => /^https?:\/\/[^\s]+$/i.test(s);
 
 export function chartFor(report: Report, lang: ReportLang): string {
@@ -125,7 +131,7 @@ export function renderMarkdown(report: Report, lang: ReportLang = 'en', opts: Ma
     out.push(`### ${md(typeLabel(s.type, lang))} (${s.events.length})`, '');
     s.events.forEach((e, i) => {
       const f = flags(e, lang);
-      out.push(`${i + 1}. **${dateText(e.date)}**, ${md(placeText(e.place, lang))}: ${md(e.summary)}${f.length ? ` _(${f.join(', ')})_` : ''} ${cites(e.cites)}`);
+      out.push(flat(`${i + 1}. **`, dateText(e.date), '**, ', md(placeText(e.place, lang)), ': ', md(e.summary), f.length ? ` _(${f.join(', ')})_` : '', ' ', cites(e.cites)));
     });
     out.push('');
   }
@@ -201,7 +207,8 @@ export function renderHtml(report: Report, lang: ReportLang = 'en', opts: HtmlOp
     b.push(`<section><h3>${h(typeLabel(s.type, lang))} (${s.events.length})</h3><ol>`);
     for (const e of s.events) {
       const f = flags(e, lang);
-      b.push(`<li><strong>${h(dateText(e.date))}</strong>, ${h(placeText(e.place, lang))}: ${h(e.summary)}${f.length ? ` <span class="flags">(${h(f.join(', '))})</span>` : ''} ${cites(e.cites)}</li>`);
+      b.push(flat('<li><strong>', h(dateText(e.date)), '</strong>, ', h(placeText(e.place, lang)), ': ', h(e.summary),
+        f.length ? ` <span class="flags">(${h(f.join(', '))})</span>` : '', ' ', cites(e.cites), '</li>'));
     }
     b.push('</ol></section>');
   }
