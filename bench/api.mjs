@@ -12,7 +12,7 @@
  * both sides run exactly the same statements.
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -109,7 +109,17 @@ async function load(fn) {
   const secs = (performance.now() - t0) / 1000;
   lat.sort((a, b) => a - b);
   const q = (p) => lat[Math.min(lat.length - 1, Math.floor(p * lat.length))] ?? NaN;
-  return { p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: lat.length / secs, errors, ...(firstError ? { firstError } : {}) };
+  return { p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: lat.length / secs, errors, ...(firstError ? { firstError } : {}), requests: lat.length + errors + CONC };
+}
+
+/** CPU time (user + system, ms) a process has used so far; null where /proc is missing (not Linux). */
+function cpuMs(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10; // clock ticks of 10 ms (USER_HZ 100)
+  } catch {
+    return null;
+  }
 }
 
 // node:http with keep-alive costs the client less CPU than fetch, so the client disturbs less.
@@ -134,7 +144,8 @@ function startServer(cacheSeconds) {
   });
 }
 
-const fmt = (r) => `p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s${r.errors ? `  ${r.errors} errors (first: ${r.firstError})` : ''}`;
+const fmt = (r) => `p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  ${r.rps.toFixed(0)} req/s` +
+  `${r.serverCpuMs !== undefined ? `  (server CPU ${r.serverCpuMs.toFixed(2)} ms/request)` : ''}${r.errors ? `  ${r.errors} errors (first: ${r.firstError})` : ''}`;
 console.log(`\n${N.toLocaleString('en')} events, ${CONC} concurrent connections, ${SECONDS} s per run, pg pool ${pool.options.max} (API and direct alike)`);
 console.log(`machine: ${cpus().length} CPUs, load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} (other work on the machine slows both sides)\n`);
 const results = [];
@@ -146,7 +157,11 @@ for (const cache of [0, 10]) {
 
       const check = await fetch(base + sc.path);
       if (!check.ok) throw new Error(`${sc.path}: ${check.status} ${await check.text()}`);
+      const cpu0 = cpuMs(child.pid);
       const api = await load(() => httpGet(base, sc.path));
+      const cpu1 = cpuMs(child.pid);
+      // The API process's own CPU per request: what the API adds on top of PostgreSQL's work.
+      if (cpu0 !== null && cpu1 !== null) api.serverCpuMs = (cpu1 - cpu0) / api.requests;
       const label = cache ? `${sc.name}, cached` : sc.name;
       if (cache) {
         console.log(`${label}\n  API    ${fmt(api)}\n`);
