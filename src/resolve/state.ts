@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { LetopisError } from '../errors.js';
-import { appendAudit, insertEvent, linkRecords, type DB, type DocumentRow, type EventRow, type EventUpdate, type RecordRow } from '../store/index.js';
+import { appendAudit, EVENT_COLUMNS, insertEvent, linkRecords, type DB, type DocumentRow, type EventRow, type EventUpdate, type RecordRow } from '../store/index.js';
 import type { RecordFieldValues } from '../store/records.js';
 import {
   lastAuditAt, lockEvent, membersWithSources, recordIdsOfEvent, updateEventGuarded, type MemberWithSource,
@@ -260,7 +260,7 @@ export async function createEvent(
         search_text: agg.search_text,
       })
       .where('id', '=', row.id)
-      .returningAll()
+      .returning(EVENT_COLUMNS)
       .executeTakeFirstOrThrow();
   }
   await appendAudit(db, { actor, action, entity: 'event', entityId: row.id, after: { ...snapshotOf(row, [...recordIds].sort((a, b) => a - b)), ...(note ? { note } : {}) } });

@@ -11,7 +11,7 @@ import type { Kysely } from 'kysely';
 import { LetopisError } from '../errors.js';
 import { CERTAINTIES, COUNT_KEYS, EVENT_TYPES, KINDS, PRECISIONS, QUALIFIERS } from '../extract/record.js';
 import { getEvent, toEventView, type EventView } from '../query/events.js';
-import { linkRecords, type AuditRow, type DB, type EventRow, type EventStatus, type EventUpdate, type Store } from '../store/index.js';
+import { getEventRow, linkRecords, type AuditRow, type DB, type EventRow, type EventStatus, type EventUpdate, type Store } from '../store/index.js';
 import type { RecordFieldValues } from '../store/records.js';
 import { auditOf } from '../store/audit.js';
 import { getRecordRow, lastAuditAt, linkOfRecord, lockEvent, recordIdsOfEvent, sourcesOfRecords } from '../store/resolution.js';
@@ -166,7 +166,7 @@ export async function mergeEvents(store: Store, targetId: number, otherId: numbe
       requireLive(e);
       return { merged_into: targetId };
     }, { note: { into: targetId, records: moved } });
-    const target = await db.selectFrom('events').selectAll().where('id', '=', targetId).executeTakeFirst();
+    const target = await getEventRow(db, targetId);
     if (!target) throw new LetopisError('NOT_FOUND', `no event ${targetId}`);
     requireLive(target);
     await linkRecords(db, targetId, moved, actor);
