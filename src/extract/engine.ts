@@ -341,7 +341,7 @@ function processSentence(
       const told = (d: DateMention): boolean => d.end <= main.start && lex.reportedSpeech !== null && lex.reportedSpeech.test(text.slice(d.end, main.start));
       const qc = clauseOf(q.start);
       const own = (d: DateMention): boolean => !perClause || countOfDate(d, counts, clauseOf) === q;
-      const period = dates.some((d) => own(d) && ((d.date.precision === 'range' && !d.relative && spanDays(d.date) > 2) || d.date.precision === 'month') && !told(d));
+      const period = dates.some((d) => own(d) && ((d.date.precision === 'range' && !d.relative && spanDays(d.date) > 2) || d.date.precision === 'month' || d.date.precision === 'year') && !told(d));
       const cue = perClause ? lex.tallyCue.test(text.slice(qc.start, qc.end)) || dates.some((d) => own(d) && d.role !== 'on') : tallyContext;
       if (ev.breakdown || q.category === 'places' || cue || period) kind = 'tally';
       else if (lex.passiveTally && lex.passiveTally.test(clauseText)) kind = 'tally';

@@ -11,7 +11,7 @@ export { detectLanguage } from './lang.js';
 export type { EventRecord, ExtractOptions, ExtractResult } from './record.js';
 
 /** Bump when the code changes what it extracts; the data hash follows the lexicons and gazetteer. */
-const CODE_VERSION = '0.4.0';
+const CODE_VERSION = '0.4.1';
 
 /** Stored with every record: the code version plus a hash of the data files (src/extract/data/*). */
 export const EXTRACTOR_VERSION = `${CODE_VERSION}+${dataFilesHash()}`;

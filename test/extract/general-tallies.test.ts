@@ -1,0 +1,24 @@
+/** Running totals and specific people: our own sentences. A count over a period is a tally; the named few of a told event are that event. */
+import { describe, expect, it } from 'vitest';
+import { one } from './general-helpers.js';
+
+describe('running totals of cases are tallies', () => {
+  it.each([
+    ['en', 'Investigators have opened more than 7,300 cases of spreading "fakes" since the start of the invasion.', 7300],
+    ['en', 'Judges received more than 5,000 cases of discrediting the army in 2022.', 5000],
+    ['ru', 'С начала вторжения возбуждено не менее 140 дел о госизмене.', 140],
+    ['ru', 'Всего за год суды получили 6,4 тыс. дел о дискредитации армии.', 6400],
+  ] as const)('%s: %s', (lang, text, value) => {
+    const r = one(text, lang, 'prosecution', '2023-05-20');
+    expect(r.kind).toBe('tally');
+    expect(r.measure).toBe('cases');
+    expect(r.value).toBe(value);
+  });
+  it('a count over a calendar year is a period, not a day', () => {
+    const r = one('Judges received more than 5,000 cases of discrediting the army in 2022.', 'en', 'prosecution', '2023-05-20');
+    expect(r.date).toMatchObject({ start: '2022-01-01', end: '2022-12-31' });
+  });
+  it('Ukrainian: over 200 arsons since the war began', () => {
+    expect(one('Від початку війни в Росії сталося понад 200 підпалів військкоматів.', 'uk', 'arson', '2023-05-20').kind).toBe('tally');
+  });
+});
