@@ -22,3 +22,11 @@ describe('running totals of cases are tallies', () => {
     expect(one('Від початку війни в Росії сталося понад 200 підпалів військкоматів.', 'uk', 'arson', '2023-05-20').kind).toBe('tally');
   });
 });
+
+describe('a date "4 May" is no modal "may"', () => {
+  it('a sentence opening with a day in May keeps its act', () => {
+    const r = one('On 4 May police detained three students in Perm.', 'en', 'detention', '2023-05-20');
+    expect(r.date.start).toBe('2023-05-04');
+    expect(r.counts.detained).toBe(3);
+  });
+});
