@@ -344,7 +344,8 @@ function processSentence(
       const period = dates.some((d) => own(d) && ((d.date.precision === 'range' && !d.relative && spanDays(d.date) > 2) || d.date.precision === 'month' || d.date.precision === 'year') && !told(d));
       const cue = perClause ? lex.tallyCue.test(text.slice(qc.start, qc.end)) || dates.some((d) => own(d) && d.role !== 'on') : tallyContext;
       if (ev.breakdown || q.category === 'places' || cue || period) kind = 'tally';
-      else if (lex.passiveTally && lex.passiveTally.test(clauseText)) kind = 'tally';
+      // "All three have been charged": the people of the event just told, not a running total.
+      else if (lex.passiveTally && lex.passiveTally.test(clauseText) && !(lex.knownGroup && lex.knownGroup.test(text.slice(Math.max(0, q.start - 30), q.start)))) kind = 'tally';
       else if ((q.form === 'partitive' || q.form === 'elliptical') && st.lastTallyIdx >= s.idx - 2) kind = 'tally';
     }
     const ownDates = perClause && q ? dates.filter((d) => countOfDate(d, counts, clauseOf) === q) : dates;

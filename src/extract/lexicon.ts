@@ -21,6 +21,8 @@ export interface RawLexicon {
   suppressAfter: FilterEntry[];
   tallyCues: string[];
   passiveTally?: string;
+  /** Before a number: the group is one already told ("all three", «всем троим»): the same event's people, no tally. */
+  knownGroup?: string;
   hedges: { claimed: string[]; rumoured: string[] };
   attribution: string[];
   attributionBack?: string[];
@@ -93,6 +95,7 @@ export interface CompiledLexicon {
   suppressAfter: FilterDef[];
   tallyCue: RegExp;
   passiveTally: RegExp | null;
+  knownGroup: RegExp | null;
   claimed: RegExp;
   rumoured: RegExp;
   attribution: RegExp[];
@@ -370,6 +373,7 @@ export function compileLexicon(input: unknown, file = 'lexicon', opts: CompileOp
     suppressAfter: filters(raw.suppressAfter, 'suppressAfter', 'start'),
     tallyCue: oneOf(strList(raw.tallyCues, 'tallyCues'), 'tallyCues'),
     passiveTally: raw.passiveTally ? re(raw.passiveTally, 'passiveTally', 'iu', false) : null,
+    knownGroup: raw.knownGroup ? re(`(?<![\\p{L}\\p{N}_])(?:${raw.knownGroup})\\s+$`, 'knownGroup', 'iu', false) : null,
     claimed: oneOf(strList(raw.hedges?.claimed ?? [], 'hedges.claimed'), 'hedges.claimed'),
     rumoured: oneOf(strList(raw.hedges?.rumoured ?? [], 'hedges.rumoured'), 'hedges.rumoured'),
     // Attribution and actor patterns are case-sensitive: capitals mark names.

@@ -30,3 +30,19 @@ describe('a date "4 May" is no modal "may"', () => {
     expect(r.counts.detained).toBe(3);
   });
 });
+
+describe('the people of the event just told are that event, not a tally', () => {
+  it.each([
+    ['en', 'On 4 May police detained three students in Perm. All three have been charged under Article 207.3.'],
+    ['ru', '4 мая в Перми задержали трёх студентов. Всем троим предъявлены обвинения.'],
+    ['uk', '4 травня в Пермі затримали трьох студентів. Усім трьом висунули обвинувачення.'],
+  ] as const)('%s', (lang, text) => {
+    const r = one(text, lang, 'prosecution', '2023-05-20');
+    expect(r.kind).toBe('incident');
+    expect(r.date.start).toBe('2023-05-04');
+    expect(r.counts.charged).toBe(3);
+  });
+  it('a count with no group told before stays a running total', () => {
+    expect(one('More than 300 people have been charged since the start of the war.', 'en', 'prosecution', '2023-05-20').kind).toBe('tally');
+  });
+});
