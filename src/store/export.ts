@@ -188,7 +188,7 @@ function exportEvent<M extends SourceMode>(a: ExportRaw, mode: M, docs: Document
  * costs the same. `full` sources carry the evidence each record quotes (JSON Lines); `brief` ones only cite.
  */
 export async function* eventPages<M extends SourceMode>(
-  db: Kysely<DB>, filter: EventFilter, mode: M, pageSize = 5000, documentCacheSize = 100_000,
+  db: Kysely<DB>, filter: EventFilter, mode: M, pageSize = 2000, documentCacheSize = 100_000,
 ): AsyncGenerator<ExportEvent<M>[]> {
   const f: EventFilter = { ...filter, after: undefined, limit: undefined };
   const docs = new DocumentCache(db, documentCacheSize);
