@@ -398,7 +398,7 @@ function processSentence(
   }
 
   // The paragraph's reference day for later relative dates ("in the last 24 hours").
-  for (const d of dates) if (d.explicitDay && !d.relative && d.role !== 'since') { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
+  for (const d of dates) if (d.explicitDay && !d.relative && d.role !== 'since' && !speechDate(d, s, lex, text)) { st.refDay = bounds(d.date.end ?? d.date.start ?? '')[1] ?? st.refDay; st.refIdx = s.idx; }
   // "This was announced by X": credit the previous sentence's records.
   for (const re of lex.attributionBack) {
     re.lastIndex = 0;
@@ -454,6 +454,11 @@ function measureFor(q: Quantity, hitMeasure: CountKey | null, type: EventType, l
   return lex.typeMeasure.get(type) ?? 'people';
 }
 
+/** "police said on Tuesday": a date right after a verb of telling, in the same sentence, is the day it was told. */
+function speechDate(d: DateMention, s: Sentence, lex: CompiledLexicon, text: string): boolean {
+  return lex.speechDateBefore !== null && lex.speechDateBefore.test(text.slice(Math.max(s.start, d.start - 40), d.start));
+}
+
 function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: ParaState, doc: DocCtx, lex: CompiledLexicon, text: string): { date: DateSpan; explicit: boolean } {
   const frameStart = doc.warStart;
   const end = doc.published;
@@ -477,10 +482,13 @@ function chooseDate(kind: Kind, h: Hit, dates: DateMention[], s: Sentence, st: P
     // The date nearest the trigger, preferring one in its clause.
     // A date after "for"/"over" dates the reason ("sentenced on Oct 12 for an arson in March").
     const reason = (d: DateMention): boolean => d.start > h.end && /\b(?:for|over|because of)\b/u.test(text.slice(h.end, d.start));
-    const dist = (d: DateMention): number => (d.start >= h.clause.start && d.end <= h.clause.end ? 0 : 10_000) + (reason(d) ? 20_000 : 0) + Math.abs(d.start - h.start);
+    // "Police said on Tuesday that…": the day of telling dates the act only when nothing else does.
+    const speech = (d: DateMention): boolean => speechDate(d, s, lex, text);
+    const dist = (d: DateMention): number => (d.start >= h.clause.start && d.end <= h.clause.end ? 0 : 10_000) + (reason(d) ? 20_000 : 0) +
+      (speech(d) ? 40_000 : 0) + Math.abs(d.start - h.start);
     const d = [...dates].sort((a, b) => dist(a) - dist(b))[0]!;
     // "Back in April, X reported that...": April is when it was told; the event is on or before it.
-    const told = d.end <= h.start && lex.reportedSpeech !== null && lex.reportedSpeech.test(text.slice(d.end, h.start));
+    const told = (d.end <= h.start && lex.reportedSpeech !== null && lex.reportedSpeech.test(text.slice(d.end, h.start))) || speech(d);
     if (d.role === 'on' && !told) return { date: d.date, explicit: true };
     if (d.role === 'by' || told) return { date: { start: frameStart ?? bounds(d.date.start!)[0], end: bounds(d.date.end ?? d.date.start!)[1], precision: 'range' }, explicit: true };
     return { date: { start: d.date.start, end: end ?? d.date.end ?? null, precision: 'range' }, explicit: true };

@@ -23,6 +23,8 @@ export interface RawLexicon {
   passiveTally?: string;
   /** Before a number: the group is one already told ("all three", «всем троим»): the same event's people, no tally. */
   knownGroup?: string;
+  /** Before a date: the verb of telling ("police said on Tuesday"): the day it was told, not the day of the act. */
+  speechDateBefore?: string;
   hedges: { claimed: string[]; rumoured: string[] };
   attribution: string[];
   attributionBack?: string[];
@@ -96,6 +98,7 @@ export interface CompiledLexicon {
   tallyCue: RegExp;
   passiveTally: RegExp | null;
   knownGroup: RegExp | null;
+  speechDateBefore: RegExp | null;
   claimed: RegExp;
   rumoured: RegExp;
   attribution: RegExp[];
@@ -373,6 +376,7 @@ export function compileLexicon(input: unknown, file = 'lexicon', opts: CompileOp
     suppressAfter: filters(raw.suppressAfter, 'suppressAfter', 'start'),
     tallyCue: oneOf(strList(raw.tallyCues, 'tallyCues'), 'tallyCues'),
     passiveTally: raw.passiveTally ? re(raw.passiveTally, 'passiveTally', 'iu', false) : null,
+    speechDateBefore: raw.speechDateBefore ? re(`(?<![\\p{L}\\p{N}_])(?:${raw.speechDateBefore})\\s*$`, 'speechDateBefore', 'iu', false) : null,
     knownGroup: raw.knownGroup ? re(`(?<![\\p{L}\\p{N}_])(?:${raw.knownGroup})\\s+$`, 'knownGroup', 'iu', false) : null,
     claimed: oneOf(strList(raw.hedges?.claimed ?? [], 'hedges.claimed'), 'hedges.claimed'),
     rumoured: oneOf(strList(raw.hedges?.rumoured ?? [], 'hedges.rumoured'), 'hedges.rumoured'),

@@ -191,8 +191,8 @@ const RULES: Rule[] = [
       const n = num(m[1]); const d = daysAfterRef(c, m[2]!.toLowerCase().startsWith('week') ? 7 * n : n);
       return d ? { date: { start: d, precision: 'day' }, relative: true } : null;
     } },
-  // the same day, that day, by the end of the day: the paragraph's reference day
-  { re: /\b(?:the\s+same\s+day|that\s+(?:same\s+)?day|the\s+end\s+of\s+the\s+day|that\s+evening|that\s+night)\b/gi,
+  // the same day/night, that day/weekend, by the end of the day: the paragraph's reference day (the act told before)
+  { re: /\b(?:the\s+same\s+(?:day|night|evening|morning|afternoon)|that\s+(?:same\s+)?(?:day|night|evening|morning|afternoon|weekend)|the\s+end\s+of\s+the\s+day)\b/gi,
     resolve: (_m, c) => { const r = refDay(c); return r ? { date: { start: r, precision: 'day' }, relative: true } : null; } },
   { re: /\b(yesterday|today|the day before yesterday|last night|this morning|tonight)\b/gi,
     resolve: (m, c) => {
