@@ -396,6 +396,8 @@ function findQuantities(sentence: string, offset: number, lex: CompiledLexicon):
       ELLIPTICAL.lastIndex = e;
       if (PARTITIVE.test(sentence)) form = 'partitive';
       else if (ELLIPTICAL.test(sentence)) form = 'elliptical';
+      // "detained the pair": a definite number word (numberWords "the pair") is itself a group of people.
+      else if (m[3] !== undefined && /^the\s/i.test(m[3])) { form = 'noun'; category = 'people'; }
     }
     const qs = q && !vague ? s - (before.length - q.index) : s;
     out.push({ start: offset + qs, end: offset + (n ? e + n[0].length : e), value, qualifier, vague, form, category });
