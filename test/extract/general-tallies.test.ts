@@ -46,3 +46,16 @@ describe('the people of the event just told are that event, not a tally', () => 
     expect(one('More than 300 people have been charged since the start of the war.', 'en', 'prosecution', '2023-05-20').kind).toBe('tally');
   });
 });
+
+describe('citizens crossing a border to leave are draft evasion', () => {
+  it.each([
+    ['ru', 'С 21 сентября границу с Казахстаном пересекли более 200 тысяч россиян.', 'tally'],
+    ['uk', 'З 21 вересня кордон з Казахстаном перетнули понад 200 тисяч росіян.', 'tally'],
+    ['en', 'Since September more than 200,000 Russians have crossed the border into Kazakhstan.', 'tally'],
+    ['ru', '25 сентября границу с Грузией пересекли около 3 тысяч россиян.', 'incident'],
+  ] as const)('%s: %s', (lang, text, kind) => {
+    const r = one(text, lang, 'draft_evasion', '2023-05-20');
+    expect(r.kind).toBe(kind);
+    expect(r.place.country).toBe('RU');
+  });
+});
