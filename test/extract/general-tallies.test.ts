@@ -59,3 +59,12 @@ describe('citizens crossing a border to leave are draft evasion', () => {
     expect(r.place.country).toBe('RU');
   });
 });
+
+describe('counted arson attempts are a tally of cases', () => {
+  it('"N arson attempts since …"', () => {
+    const r = one('Police have recorded 60 arson attempts on enlistment offices since February.', 'en', 'arson', '2023-05-20');
+    expect(r.kind).toBe('tally');
+    expect(r.measure).toBe('cases');
+    expect(r.value).toBe(60);
+  });
+});
