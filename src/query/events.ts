@@ -58,7 +58,19 @@ export function toSourceView(s: EventSource): SourceView {
   };
 }
 
-export function toEventView(e: EventViewRow, sources: EventSource[]): EventView {
+/** Text fields of a view pass through this: the identity for the API, initials for private names in exports. */
+export type Clean = (s: string | null) => string | null;
+const keep: Clean = (s) => s;
+export const cleanList = (list: string[], clean: Clean): string[] => (clean === keep || list.length === 0 ? list : list.map((a) => clean(a) ?? ''));
+
+/** The fields of an event its view shows: an event row, or an export row. */
+export type EventViewFields = Pick<EventViewRow,
+  'id' | 'kind' | 'type' | 'date_start' | 'date_end' | 'date_precision' | 'country' | 'region' | 'settlement' | 'lat' | 'lon' |
+  'status' | 'disputed' | 'certainty' | 'independent_sources' | 'source_count' | 'counts' | 'actors' | 'target' | 'attribution' |
+  'summary' | 'measure' | 'value' | 'qualifier'>;
+
+/** One event as the API and the JSON Lines export give it. */
+export function eventView(e: EventViewFields, sources: SourceView[], clean: Clean = keep): EventView {
   const v: EventView = {
     id: e.id,
     kind: e.kind,
@@ -71,11 +83,11 @@ export function toEventView(e: EventViewRow, sources: EventSource[]): EventView 
     independent_sources: e.independent_sources,
     source_count: e.source_count,
     counts: e.counts,
-    actors: e.actors,
-    target: e.target,
-    attribution: e.attribution,
-    summary: e.summary,
-    sources: sources.map(toSourceView),
+    actors: cleanList(e.actors, clean),
+    target: clean(e.target),
+    attribution: cleanList(e.attribution, clean),
+    summary: clean(e.summary) ?? '',
+    sources,
   };
   if (e.kind === 'tally') {
     if (e.measure) v.measure = e.measure;
@@ -83,6 +95,10 @@ export function toEventView(e: EventViewRow, sources: EventSource[]): EventView 
     if (e.qualifier) v.qualifier = e.qualifier;
   }
   return v;
+}
+
+export function toEventView(e: EventViewRow, sources: EventSource[]): EventView {
+  return eventView(e, sources.map(toSourceView));
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

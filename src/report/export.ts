@@ -8,8 +8,7 @@ import { readFileSync } from 'node:fs';
 import { COUNT_KEYS } from '../extract/record.js';
 import { LetopisError } from '../errors.js';
 import { pkgPath } from '../paths.js';
-import type { DateSpan } from '../extract/record.js';
-import { validateFilter, type EventView } from '../query/events.js';
+import { cleanList, eventView, validateFilter, type Clean } from '../query/events.js';
 import { eventPages, type BriefSource, type ExportEvent, type ExportEventRow } from '../store/export.js';
 import type { EventFilter, Store } from '../store/index.js';
 import { csvCell, csvHeader, csvNumber, csvText } from './csv.js';
@@ -126,7 +125,6 @@ function derive(e: ExportEventRow, sources: readonly BriefSource[], clean: (s: s
 }
 
 const year = (day: string | null): number | null => (day ? Number(day.slice(0, 4)) : null);
-const cleanList = (list: string[], clean: (s: string | null) => string | null): string[] => (list.length ? list.map((a) => clean(a) ?? '') : list);
 
 // One line's cells, reused: joined once into a flat string. (Concatenating ~50 cells builds a tree
 // of string pieces per line; a page of them outlives the young generation and makes GC the main cost.)
@@ -233,42 +231,20 @@ export function sourceLink(s: Pick<BriefSource, 'url' | 'source_ref' | 'source_k
 }
 
 /** One event as a JSON Lines object: the event view the API gives, private names replaced. */
-function jsonlLine(e: ExportEvent<'full'>, clean: (s: string | null) => string | null): string {
-  const v: EventView = {
-    id: e.id,
-    kind: e.kind,
-    type: e.type,
-    date: { start: e.date_start, ...(e.date_end ? { end: e.date_end } : {}), precision: e.date_precision as DateSpan['precision'] },
-    place: { country: e.country, region: e.region, settlement: e.settlement, lat: e.lat, lon: e.lon },
-    status: e.status,
-    disputed: e.disputed,
-    certainty: e.certainty,
-    independent_sources: e.independent_sources,
-    source_count: e.source_count,
-    counts: e.counts,
-    actors: cleanList(e.actors, clean),
-    target: clean(e.target),
-    attribution: cleanList(e.attribution, clean),
-    summary: clean(e.summary) ?? '',
-    sources: e.sources.map((s) => ({
-      document_id: s.document.id,
-      record_id: s.record_id,
-      source_name: s.document.source_name,
-      url: s.document.url,
-      ref: s.document.source_ref,
-      published: s.document.published_at,
-      title: clean(s.document.title),
-      forwarded_from: s.document.forwarded_from,
-      copy_of: s.document.copy_of,
-      evidence: { start: s.evidence_start, end: s.evidence_end, text: clean(s.evidence_text) ?? '' },
-    })),
-  };
-  if (e.kind === 'tally') {
-    if (e.measure) v.measure = e.measure;
-    if (e.value !== null) v.value = e.value;
-    if (e.qualifier) v.qualifier = e.qualifier;
-  }
-  return `${JSON.stringify(v)}\n`;
+function jsonlLine(e: ExportEvent<'full'>, clean: Clean): string {
+  const sources = e.sources.map((s) => ({
+    document_id: s.document.id,
+    record_id: s.record_id,
+    source_name: s.document.source_name,
+    url: s.document.url,
+    ref: s.document.source_ref,
+    published: s.document.published_at,
+    title: clean(s.document.title),
+    forwarded_from: s.document.forwarded_from,
+    copy_of: s.document.copy_of,
+    evidence: { start: s.evidence_start, end: s.evidence_end, text: clean(s.evidence_text) ?? '' },
+  }));
+  return `${JSON.stringify(eventView(e, sources, clean))}\n`;
 }
 
 /** Write with backpressure; a reader that went away (`| head`) ends the export with EPIPE. */
