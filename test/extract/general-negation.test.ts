@@ -26,6 +26,9 @@ describe('fundraising appeals are no reports', () => {
     ['en', 'You can help the students arrested in Omsk on 2 May: bank details are below.'],
     ['ru', 'Просим помочь семьям задержанных 4 мая в Перми, реквизиты ниже.'],
     ['uk', 'Просимо підтримати родини затриманих 4 травня в Мелітополі, реквізити нижче.'],
+    ['en', 'We are raising money for lawyers for the students detained at the rally in Perm on 4 May.'],
+    ['ru', 'Собираем деньги на адвокатов для студентов, задержанных на акции в Перми 4 мая.'],
+    ['uk', 'Збираємо кошти на адвокатів для студентів, затриманих на акції в Пермі 4 травня.'],
   ] as const)('%s: %s', (lang, text) => {
     expect(recs(text, lang, '2023-05-20')).toEqual([]);
   });
