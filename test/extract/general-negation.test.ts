@@ -33,3 +33,19 @@ describe('fundraising appeals are no reports', () => {
     expect(recs(text, lang, '2023-05-20')).toEqual([]);
   });
 });
+
+describe('habits and statements about a whole group are no events', () => {
+  it.each([
+    ['en', 'Protesters detained in Russia are usually fined under Article 20.3.3.'],
+    ['en', 'Most of the detained were fined or charged.'],
+    ['ru', 'Задержанных на акциях, как правило, штрафуют по статье о дискредитации армии.'],
+    ['ru', 'Большинству задержанных предъявлены обвинения по статье о дискредитации армии.'],
+    ['uk', 'Більшості затриманих висунули обвинувачення.'],
+  ] as const)('%s: %s', (lang, text) => {
+    expect(recs(text, lang, '2023-05-20')).toEqual([]);
+  });
+  it('no detainees after an arson: the arson only', () => {
+    expect(types('A recruitment office in Tver was set on fire on 3 May. None of the suspects has been detained.', 'en', '2023-05-20')).toEqual(['incident/arson']);
+    expect(types('3 мая в Твери подожгли военкомат. Задержанных нет.', 'ru', '2023-05-20')).toEqual(['incident/arson']);
+  });
+});
