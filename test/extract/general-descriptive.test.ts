@@ -29,6 +29,9 @@ describe('descriptive and passive phrasings of acts', () => {
     expect(one('On 9 May saboteurs put out of action a signalling box near Bryansk.', 'en', 'sabotage', P).target).toBe('railway');
     expect(one('On 9 May partisans put a relay cabinet out of action near Bryansk.', 'en', 'sabotage', P).target).toBe('railway');
   });
+  it('"out of action" without railway or telecom gear is no sabotage', () => {
+    expect(recs('On 9 May the injury put him out of action in Bryansk.', 'en', P)).toEqual([]);
+  });
   it('flowers at a war memorial on Victory Day are no protest', () => {
     expect(recs('On 9 May veterans laid flowers at the Eternal Flame in Kursk.', 'en', P)).toEqual([]);
     expect(recs('9 мая ветераны возложили цветы к Вечному огню в Курске.', 'ru', P)).toEqual([]);
