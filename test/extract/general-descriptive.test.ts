@@ -14,6 +14,7 @@ describe('descriptive and passive phrasings of acts', () => {
     ['ru', '8 мая жители Москвы несли цветы к памятнику Лесе Украинке.', 'protest', 'Moscow'],
     ['en', 'On 10 May soldiers in Belgorod said they would not go back to fight.', 'refusal', 'Belgorod'],
     ['ru', '10 мая в Белгороде мобилизованные заявили, что не будут воевать.', 'refusal', 'Belgorod'],
+    ['uk', '10 травня в Бєлгороді військові заявили, що не будуть воювати.', 'refusal', 'Belgorod'],
     ['ru', '10 мая в Курске солдат не вернулся из отпуска.', 'desertion', 'Kursk'],
     ['uk', '10 травня в Харкові військовий не повернувся з відпустки.', 'desertion', 'Kharkiv'],
     ['ru', '10 мая в Омске сотрудники развозили повестки по квартирам.', 'mobilisation', 'Omsk'],
