@@ -171,6 +171,14 @@ export async function ingestDocuments(store: Store, items: AsyncIterable<ReadIte
     summary.errors.push(e);
     opts.onError?.(e);
   };
+  /** Count an item as seen; a reader's error is recorded and needs nothing more (true). */
+  const counted = (item: ReadItem): item is InputError => {
+    seen++;
+    if (!isInputError(item)) return false;
+    fail(item);
+    opts.onProgress?.({ ...summary, seen });
+    return true;
+  };
   const count = (o: { outcome: Outcome; records: number }): void => {
     summary[o.outcome]++;
     summary.records += o.records;
@@ -229,12 +237,7 @@ export async function ingestDocuments(store: Store, items: AsyncIterable<ReadIte
     };
     let chunk: DocumentInput[] = [];
     for await (const item of items) {
-      seen++;
-      if (isInputError(item)) {
-        fail(item);
-        opts.onProgress?.({ ...summary, seen });
-        continue;
-      }
+      if (counted(item)) continue;
       chunk.push(item);
       if (chunk.length >= batchSize) {
         await extractChunk(chunk);
@@ -246,12 +249,7 @@ export async function ingestDocuments(store: Store, items: AsyncIterable<ReadIte
   }
 
   for await (const item of items) {
-    seen++;
-    if (isInputError(item)) {
-      fail(item);
-      opts.onProgress?.({ ...summary, seen });
-      continue;
-    }
+    if (counted(item)) continue;
     let p: Prepared;
     try {
       p = prepare(item);
