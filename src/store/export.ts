@@ -12,6 +12,7 @@
  * a page is fast on both engines.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { intArray } from './arrays.js';
 import { filterWhere, type EventFilter } from './events.js';
 import type { RecordFieldValues } from './records.js';
 import type { DB, EventStatus } from './schema.js';
@@ -121,7 +122,7 @@ class DocumentCache {
     const r = await sql<{ j: string }>`
       SELECT coalesce(json_agg(json_build_array(id, source_kind, source_name, url, source_ref,
                to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), title, forwarded_from, copy_of)), '[]')::text AS j
-      FROM documents WHERE id = ANY(${`{${[...missing].join(',')}}`}::int[])`.execute(this.db);
+      FROM documents WHERE id = ANY(${intArray([...missing])}::int[])`.execute(this.db);
     type Raw = [number, string, string | null, string | null, string, string | null, string | null, string | null, number | null];
     for (const [id, source_kind, source_name, url, source_ref, published_at, title, forwarded_from, copy_of] of JSON.parse(r.rows[0]!.j) as Raw[]) {
       this.docs.set(id, { id, source_kind, source_name, url, source_ref, published_at, title, forwarded_from, copy_of });
@@ -236,7 +237,7 @@ export async function* reportIncidentPages(db: Kysely<DB>, filter: EventFilter, 
   const json = pageJson(REPORT_COLUMNS, sourcesSql('brief'));
   const fetchChunk = async (i: number): Promise<ReportRaw[]> => {
     if (i >= ids.length) return [];
-    const chunk = `{${ids.slice(i, i + pageSize).join(',')}}`;
+    const chunk = intArray(ids.slice(i, i + pageSize));
     // The filter again: an event edited since the first pass is left out rather than shown wrong.
     const page = db.selectFrom('events').select([...REPORT_COLUMNS]).where(filterWhere(f)).where(sql<boolean>`id = ANY(${chunk}::int[])`);
     const r = await db.selectFrom(page.as('x')).select(json.as('j')).executeTakeFirstOrThrow();
